@@ -1,0 +1,122 @@
+import { Container, type ContainerModule } from 'inversify';
+import { type Clock, isoNow, systemClock } from '../kernel/clock.js';
+import { EngineError, toEngineError } from '../kernel/engine-error.js';
+import { EventBus } from '../kernel/events.js';
+import { type IdGenerator, uuidv7Generator } from '../kernel/ids.js';
+import { type Logger, silentLogger } from '../kernel/logger.js';
+import { TOKENS } from '../kernel/tokens.js';
+import type { CollectionSchema, StorageAdapter } from '../storage/contract.js';
+
+/**
+ * What `createEngine` takes. Only `storage` is required.
+ *
+ * @example
+ * ```ts
+ * const options: EngineOptions = { storage: sqljsStorage(), clock: new FakeClock('2026-03-01T08:00:00Z') };
+ * ```
+ */
+export interface EngineOptions {
+  /** The storage adapter; the engine opens it with the schema its modules declare. */
+  storage: StorageAdapter;
+  /** inversify modules loaded after the engine's own: they add bindings or `rebind` ours. */
+  modules?: ContainerModule[];
+  clock?: Clock;
+  ids?: IdGenerator;
+  logger?: Logger;
+}
+
+/**
+ * A running engine: its container, event bus and storage. Domain services hang off it.
+ *
+ * @example
+ * ```ts
+ * const engine = await createEngine({ storage: sqljsStorage() });
+ * engine.events.on('engine.closed', () => console.log('bye'));
+ * await engine.close();
+ * ```
+ */
+export class Engine {
+  private closed = false;
+
+  constructor(readonly container: Container) {}
+
+  /** The typed event bus. */
+  get events(): EventBus {
+    return this.container.get<EventBus>(TOKENS.Events);
+  }
+
+  /** The opened storage adapter. */
+  get storage(): StorageAdapter {
+    return this.container.get<StorageAdapter>(TOKENS.Storage);
+  }
+
+  /** The engine's clock. */
+  get clock(): Clock {
+    return this.container.get<Clock>(TOKENS.Clock);
+  }
+
+  /** Resolves any binding of the container. */
+  get<T>(token: symbol): T {
+    return this.container.get<T>(token);
+  }
+
+  /** Closes the storage and publishes `engine.closed`; later calls are refused. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.events.emit('engine.closed', { at: isoNow(this.clock) });
+    this.events.clear();
+    await this.storage.close();
+  }
+}
+
+/**
+ * Builds the inversify container, binds the kernel (storage, clock, ids, events, logger),
+ * loads the engine's and the host's modules, and opens storage with every declared collection.
+ *
+ * @example
+ * ```ts
+ * import { createEngine } from '@rpma/engine';
+ * import { sqljsStorage } from '@rpma/storage-sqljs';
+ *
+ * const engine = await createEngine({ storage: sqljsStorage() });
+ * ```
+ */
+export async function createEngine(options: EngineOptions): Promise<Engine> {
+  if (!options || typeof options.storage?.open !== 'function') {
+    throw new EngineError('VALIDATION', 'createEngine needs a storage adapter in options.storage');
+  }
+  const container = new Container({ defaultScope: 'Singleton' });
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  container.bind<EngineOptions>(TOKENS.Options).toConstantValue(options);
+  container.bind<StorageAdapter>(TOKENS.Storage).toConstantValue(options.storage);
+  container.bind<Clock>(TOKENS.Clock).toConstantValue(clock);
+  container.bind<IdGenerator>(TOKENS.Ids).toConstantValue(options.ids ?? uuidv7Generator(clock));
+  container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
+  container.bind<EventBus>(TOKENS.Events).toConstantValue(new EventBus(logger));
+
+  try {
+    await container.load(...engineModules, ...(options.modules ?? []));
+  } catch (error) {
+    throw toEngineError(error, 'VALIDATION', 'could not load the engine modules');
+  }
+
+  const collections = container.isBound(TOKENS.Collections)
+    ? container.getAll<CollectionSchema>(TOKENS.Collections)
+    : [];
+  const storage = container.get<StorageAdapter>(TOKENS.Storage);
+  try {
+    await storage.open({ collections });
+  } catch (error) {
+    throw toEngineError(error, 'STORAGE', `could not open the ${storage.name} store`);
+  }
+  const engine = new Engine(container);
+  storage.onExternalChange?.((changed) =>
+    engine.events.emit('storage.external_change', { collections: changed }),
+  );
+  return engine;
+}
+
+/** The engine's own modules, in load order. Domain modules register themselves here. */
+const engineModules: ContainerModule[] = [];

@@ -1,0 +1,80 @@
+import mitt, { type Emitter } from 'mitt';
+import type { Logger } from './logger.js';
+
+/**
+ * Every event the engine publishes, by name. Events are published only after their
+ * transaction committed. Modules add their events here, in one place, so hosts and UI
+ * components subscribe with full types.
+ *
+ * @example
+ * ```ts
+ * engine.events.on('storage.external_change', ({ collections }) => refresh(collections));
+ * ```
+ */
+export interface EngineEventMap {
+  /** Another writer (another tab) committed changes to these collections. */
+  'storage.external_change': { collections: string[] };
+  /** The engine is shutting down. */
+  'engine.closed': { at: string };
+}
+
+/** The name of an engine event. */
+export type EngineEventType = keyof EngineEventMap;
+
+/**
+ * A typed publish/subscribe bus over mitt. A failing handler is logged and never stops
+ * the other handlers or the command that published.
+ *
+ * @example
+ * ```ts
+ * const off = bus.on('engine.closed', (e) => console.log('closed at', e.at));
+ * off();
+ * ```
+ */
+export class EventBus {
+  private readonly emitter: Emitter<Record<string, unknown>> = mitt<Record<string, unknown>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Subscribes to one event; returns the unsubscribe function. */
+  on<K extends EngineEventType>(type: K, handler: (event: EngineEventMap[K]) => void): () => void {
+    const safe = (event: unknown) => this.guard(type, () => handler(event as EngineEventMap[K]));
+    this.emitter.on(type, safe);
+    return () => this.emitter.off(type, safe);
+  }
+
+  /** Subscribes to every event; returns the unsubscribe function. */
+  onAny(handler: <K extends EngineEventType>(type: K, event: EngineEventMap[K]) => void): () => void {
+    const safe = (type: string, event: unknown) =>
+      this.guard(type, () => handler(type as EngineEventType, event as EngineEventMap[EngineEventType]));
+    this.emitter.on('*', safe);
+    return () => this.emitter.off('*', safe);
+  }
+
+  /** Subscribes for the next occurrence only. */
+  once<K extends EngineEventType>(type: K, handler: (event: EngineEventMap[K]) => void): () => void {
+    const off = this.on(type, (event) => {
+      off();
+      handler(event);
+    });
+    return off;
+  }
+
+  /** Publishes an event to its subscribers, synchronously. */
+  emit<K extends EngineEventType>(type: K, event: EngineEventMap[K]): void {
+    this.emitter.emit(type, event);
+  }
+
+  /** Removes every subscriber. */
+  clear(): void {
+    this.emitter.all.clear();
+  }
+
+  private guard(type: string, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      this.logger.error(`event handler for ${type} failed`, { error });
+    }
+  }
+}

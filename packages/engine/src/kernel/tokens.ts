@@ -1,0 +1,28 @@
+/**
+ * Service identifiers of the engine's inversify container. A host replaces any binding by
+ * passing a `ContainerModule` in `createEngine({ modules })` that calls `rebind(TOKEN)`.
+ *
+ * @example
+ * ```ts
+ * const quiet = new ContainerModule(({ rebind }) => {
+ *   rebind<Logger>(TOKENS.Logger).toConstantValue(silentLogger);
+ * });
+ * const engine = await createEngine({ modules: [quiet] });
+ * ```
+ */
+export const TOKENS = {
+  /** {@link StorageAdapter}, already opened with the engine schema. */
+  Storage: Symbol.for('rpma.Storage'),
+  /** {@link Clock}. */
+  Clock: Symbol.for('rpma.Clock'),
+  /** {@link IdGenerator}. */
+  Ids: Symbol.for('rpma.Ids'),
+  /** {@link EventBus}. */
+  Events: Symbol.for('rpma.Events'),
+  /** {@link Logger}. */
+  Logger: Symbol.for('rpma.Logger'),
+  /** The resolved {@link EngineOptions}. */
+  Options: Symbol.for('rpma.Options'),
+  /** {@link StoreSchema}: every collection the engine's modules declare (multi-bound, one per module). */
+  Collections: Symbol.for('rpma.Collections'),
+} as const;
