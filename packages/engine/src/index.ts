@@ -37,3 +37,17 @@ export type {
   WriteTransaction,
 } from './storage/contract.js';
 export { META_FIELDS } from './storage/contract.js';
+export { decodeCursor, encodeCursor, orderSignature } from './storage/cursor.js';
+export {
+  checkAggregate,
+  checkFindQuery,
+  checkLimit,
+  checkOrderBy,
+  checkSearch,
+  checkWhere,
+  FILTER_OPERATORS,
+  isFieldFilter,
+  queryableFields,
+  refuseField,
+  searchTerms,
+} from './storage/query-check.js';
