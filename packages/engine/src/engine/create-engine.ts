@@ -1,4 +1,9 @@
 import { Container, type ContainerModule } from 'inversify';
+import { AuthService } from '../auth/auth-service.js';
+import type { AnyOperation } from '../domain/command.js';
+import { CommandRunner, type Resolve } from '../domain/command-runner.js';
+import { domainModule } from '../domain/domain-module.js';
+import type { Principal } from '../domain/principal.js';
 import { type Clock, isoNow, systemClock } from '../kernel/clock.js';
 import { EngineError, toEngineError } from '../kernel/engine-error.js';
 import { EventBus } from '../kernel/events.js';
@@ -6,6 +11,7 @@ import { type IdGenerator, uuidv7Generator } from '../kernel/ids.js';
 import { type Logger, silentLogger } from '../kernel/logger.js';
 import { TOKENS } from '../kernel/tokens.js';
 import type { CollectionSchema, StorageAdapter } from '../storage/contract.js';
+import { Shop } from './shop.js';
 
 /**
  * What `createEngine` takes. Only `storage` is required.
@@ -55,6 +61,31 @@ export class Engine {
     return this.container.get<Clock>(TOKENS.Clock);
   }
 
+  /**
+   * The shop's services as `principal`: every call is authorised by the policy table and runs
+   * through the command path. Principals come from `engine.auth`.
+   *
+   * @example
+   * ```ts
+   * const shop = engine.as(engine.auth.trust({ userId: 'u-1', role: 'technician' }));
+   * ```
+   */
+  as(principal: Principal): Shop {
+    return new Shop(this.container.get(CommandRunner), principal);
+  }
+
+  /** Where principals come from: `trust` for hosts with their own sign-in (and login, sessions…). */
+  get auth(): AuthService {
+    return this.container.get(AuthService);
+  }
+
+  /** Every registered command and query (what the policy table must cover). */
+  operations(): AnyOperation[] {
+    return this.container.isBound(TOKENS.Commands)
+      ? this.container.getAll<AnyOperation>(TOKENS.Commands)
+      : [];
+  }
+
   /** Resolves any binding of the container. */
   get<T>(token: symbol): T {
     return this.container.get<T>(token);
@@ -95,6 +126,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   container.bind<IdGenerator>(TOKENS.Ids).toConstantValue(options.ids ?? uuidv7Generator(clock));
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
   container.bind<EventBus>(TOKENS.Events).toConstantValue(new EventBus(logger));
+  container.bind<Resolve>(TOKENS.Resolve).toConstantValue(<T>(token: symbol) => container.get<T>(token));
 
   try {
     await container.load(...engineModules, ...(options.modules ?? []));
@@ -119,4 +151,4 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 }
 
 /** The engine's own modules, in load order. Domain modules register themselves here. */
-const engineModules: ContainerModule[] = [];
+const engineModules: ContainerModule[] = [domainModule];

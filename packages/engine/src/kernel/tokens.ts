@@ -25,4 +25,8 @@ export const TOKENS = {
   Options: Symbol.for('rpma.Options'),
   /** {@link StoreSchema}: every collection the engine's modules declare (multi-bound, one per module). */
   Collections: Symbol.for('rpma.Collections'),
+  /** Every command and query (`AnyOperation`), multi-bound: one binding per operation (`registerOperations`). */
+  Commands: Symbol.for('rpma.Commands'),
+  /** `Resolve`: `(token) => container.get(token)`, for command bodies (`ctx.get`). */
+  Resolve: Symbol.for('rpma.Resolve'),
 } as const;

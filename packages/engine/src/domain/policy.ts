@@ -1,0 +1,136 @@
+import { ROLES, type Role } from './principal.js';
+
+/**
+ * What a role may do with one command or query:
+ * - `'allow'`: always;
+ * - `'deny'`: never (the runner refuses with `FORBIDDEN` before even parsing the input);
+ * - `{ assigned: true, fields? }`: only on an entity assigned to the principal (the command's
+ *   `ownership.assignee` names who that is), and, when `fields` is given, only when every field
+ *   the input changes (the command's `ownership.fields`) is in that list.
+ *
+ * @example
+ * ```ts
+ * const grant: Grant = { assigned: true, fields: ['notes', 'checklist'] };
+ * ```
+ */
+export type Grant = 'allow' | 'deny' | AssignedGrant;
+
+/** A grant limited to entities assigned to the principal, and optionally to some fields. */
+export interface AssignedGrant {
+  readonly assigned: true;
+  readonly fields?: readonly string[];
+}
+
+/**
+ * One row of the policy table: a grant for each role.
+ *
+ * @example
+ * ```ts
+ * const row: PolicyRow = { admin: 'allow', supervisor: 'allow', technician: 'deny', viewer: 'deny' };
+ * ```
+ */
+export type PolicyRow = Readonly<Record<Role, Grant>>;
+
+/**
+ * A row allowing `role` and every stronger role, denying the weaker ones.
+ *
+ * @example
+ * ```ts
+ * atLeast('supervisor'); // { admin: 'allow', supervisor: 'allow', technician: 'deny', viewer: 'deny' }
+ * ```
+ */
+export function atLeast(role: Role): PolicyRow {
+  const limit = ROLES.indexOf(role);
+  return Object.fromEntries(ROLES.map((r, i) => [r, i <= limit ? 'allow' : 'deny'])) as PolicyRow;
+}
+
+/**
+ * A row for commands on tasks: supervisors and admins always, a technician only on a task
+ * assigned to them (and only on `fields`, when given), a viewer never.
+ *
+ * @example
+ * ```ts
+ * const row = assignedTechnician(['notes']);
+ * row.technician; // { assigned: true, fields: ['notes'] }
+ * ```
+ */
+export function assignedTechnician(fields?: readonly string[]): PolicyRow {
+  const grant: AssignedGrant = fields ? { assigned: true, fields } : { assigned: true };
+  return { ...atLeast('supervisor'), technician: grant };
+}
+
+/** Fields of a task a technician may change on a task assigned to them. */
+export const TECHNICIAN_TASK_FIELDS: readonly string[] = [
+  'notes',
+  'checklist',
+  'filmLot',
+  'actualDurationMinutes',
+];
+
+const read = atLeast('viewer');
+const staff = atLeast('supervisor');
+const admin = atLeast('admin');
+
+/**
+ * THE policy table: every command and query of the engine, by name, with a grant per role
+ * (admin > supervisor > technician > viewer). A name with no row is refused for everyone, and
+ * the policy matrix test fails for any registered command without a row. Reads are allowed
+ * to viewers; purge, settings changes and audit reads beyond supervisors are admin-only.
+ *
+ * Modules add their rows here, grouped by area.
+ *
+ * @example
+ * ```ts
+ * POLICY['clients.create'].technician; // 'deny'
+ * ```
+ */
+export const POLICY: Readonly<Record<string, PolicyRow>> = {
+  // clients
+  'clients.create': staff,
+  'clients.update': staff,
+  'clients.delete': staff,
+  'clients.get': read,
+  'clients.list': read,
+  'clients.search': read,
+  // vehicles
+  'vehicles.create': staff,
+  'vehicles.update': staff,
+  'vehicles.delete': staff,
+  'vehicles.get': read,
+  'vehicles.list': read,
+  'vehicles.history': read,
+  // tasks
+  'tasks.create': staff,
+  'tasks.update': assignedTechnician(TECHNICIAN_TASK_FIELDS),
+  'tasks.changeStatus': assignedTechnician(),
+  'tasks.delay': staff,
+  'tasks.delete': staff,
+  'tasks.get': read,
+  'tasks.page': read,
+  'tasks.countByStatus': read,
+  // audit
+  'audit.query': staff,
+  // trash
+  'trash.list': staff,
+  'trash.restore': staff,
+  'trash.purge': admin,
+  // settings
+  'settings.get': read,
+  'settings.update': admin,
+  // outbox
+  'outbox.pending': admin,
+  'outbox.ack': admin,
+};
+
+/**
+ * The grant of `role` for the command or query `name`; `'deny'` when the table has no row.
+ *
+ * @example
+ * ```ts
+ * grantFor('trash.purge', 'supervisor'); // 'deny'
+ * ```
+ */
+export function grantFor(name: string, role: Role): Grant {
+  const row = Object.hasOwn(POLICY, name) ? POLICY[name] : undefined;
+  return row?.[role] ?? 'deny';
+}

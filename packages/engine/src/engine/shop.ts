@@ -1,0 +1,46 @@
+import { auditOperations } from '../audit/audit-queries.js';
+import type { AnyOperation } from '../domain/command.js';
+import type { CommandRunner } from '../domain/command-runner.js';
+import { bindOperations, type OperationsApi } from '../domain/operations-api.js';
+import type { Principal } from '../domain/principal.js';
+import { outboxOperations } from '../outbox/outbox-operations.js';
+
+/**
+ * What `engine.as(principal)` returns: every service of the shop, each call authorised for
+ * that principal and run through the command path. One section per area; a module adds its
+ * section as a getter calling `this.section(key, operations)`.
+ *
+ * @example
+ * ```ts
+ * const shop = engine.as(engine.auth.trust({ userId: 'u-1', role: 'supervisor' }));
+ * const client = await shop.clients.create({ kind: 'individual', name: 'Léa Martin' });
+ * ```
+ */
+export class Shop {
+  private readonly sections = new Map<string, unknown>();
+
+  constructor(
+    private readonly runner: CommandRunner,
+    readonly principal: Principal,
+  ) {}
+
+  /** Audit records by entity, actor, time. */
+  get audit(): OperationsApi<typeof auditOperations> {
+    return this.section('audit', auditOperations);
+  }
+
+  /** The sync outbox: pending records and acknowledgement. */
+  get outbox(): OperationsApi<typeof outboxOperations> {
+    return this.section('outbox', outboxOperations);
+  }
+
+  /** Binds a group of operations to this principal, once per section. */
+  protected section<C extends Record<string, AnyOperation>>(key: string, operations: C): OperationsApi<C> {
+    let api = this.sections.get(key) as OperationsApi<C> | undefined;
+    if (!api) {
+      api = bindOperations(this.runner, this.principal, operations);
+      this.sections.set(key, api);
+    }
+    return api;
+  }
+}
