@@ -85,11 +85,16 @@ class FileJournal implements Persistence {
     this.assertNotClosed();
     await this.group.idle();
     return this.serial(async () => {
+      const reopening = this.lock !== null;
       try {
         await this.fs.mkdir(this.dir);
         this.lock ??= await acquireLock(this.fs, this.lockPath);
         return await this.load();
       } catch (err) {
+        if (!reopening && this.lock) {
+          await releaseLock(this.fs, this.lockPath, this.lock).catch(() => undefined);
+          this.lock = null;
+        }
         throw toEngineError(err, 'STORAGE', `could not open the store ${this.dir}`);
       }
     });
