@@ -1,0 +1,168 @@
+import * as rruleModule from 'rrule';
+import { EngineError } from '../kernel/engine-error.js';
+import { fromFloating, toFloating } from './time-zone.js';
+
+/*
+ * rrule 2.8 ships CommonJS with a non-standard "module" field: Node's ESM loader exposes it as
+ * a default export only, bundlers as named exports (jkbrzt/rrule#548). Take whichever is there.
+ */
+const rrule: typeof rruleModule = (rruleModule as { default?: typeof rruleModule }).default ?? rruleModule;
+const { RRule, Frequency } = rrule;
+
+/** Most occurrences one expansion produces; a rule or range that needs more is refused. */
+export const MAX_OCCURRENCES = 5000;
+
+const ALLOWED_FREQUENCIES = new Set([Frequency.YEARLY, Frequency.MONTHLY, Frequency.WEEKLY, Frequency.DAILY]);
+
+/**
+ * One occurrence of an event: a half-open UTC interval `[start, end)` in epoch milliseconds.
+ *
+ * @example
+ * ```ts
+ * const slot: Interval = { start: Date.parse('2026-03-30T07:00:00Z'), end: Date.parse('2026-03-30T09:00:00Z') };
+ * ```
+ */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/**
+ * What expansion needs of an event: its first occurrence (UTC) and its RRULE, or null.
+ *
+ * @example
+ * ```ts
+ * const series: Series = { start: '2026-03-23T08:00:00.000Z', end: '2026-03-23T10:00:00.000Z', recurrence: 'FREQ=WEEKLY;COUNT=4' };
+ * ```
+ */
+export interface Series {
+  start: string;
+  end: string;
+  recurrence: string | null;
+}
+
+type RuleOptions = ReturnType<typeof RRule.parseString>;
+
+function parseRule(text: string): RuleOptions {
+  const body = text
+    .replace(/^RRULE:/i, '')
+    .trim()
+    .toUpperCase();
+  let options: RuleOptions;
+  try {
+    options = RRule.parseString(body);
+  } catch (error) {
+    throw invalid(text, 'it is not an RFC 5545 RRULE', error);
+  }
+  if (/DTSTART|TZID/i.test(body)) throw invalid(text, 'DTSTART and TZID come from the event, not the rule');
+  if (options.freq === undefined || !ALLOWED_FREQUENCIES.has(options.freq)) {
+    throw invalid(text, 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY');
+  }
+  if (options.interval !== undefined && (options.interval ?? 0) < 1)
+    throw invalid(text, 'INTERVAL must be ≥ 1');
+  if (options.count !== undefined && options.count !== null && options.count < 1) {
+    throw invalid(text, 'COUNT must be ≥ 1');
+  }
+  return options;
+}
+
+function invalid(rule: string, reason: string, cause?: unknown): EngineError {
+  return new EngineError('VALIDATION', `invalid recurrence "${rule}": ${reason}`, {
+    details: { issues: [{ path: 'recurrence', message: reason, code: 'invalid_recurrence' }] },
+    cause,
+  });
+}
+
+/**
+ * Checks an RRULE (without DTSTART, which is the event's start) and returns it in canonical
+ * form; refuses with `VALIDATION` anything rrule cannot read or that recurs more than daily.
+ *
+ * @example
+ * ```ts
+ * normaliseRecurrence('rrule:freq=weekly;byday=mo,we;count=10'); // 'FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10'
+ * ```
+ */
+export function normaliseRecurrence(text: string): string {
+  return RRule.optionsToString(parseRule(text)).replace(/^RRULE:/, '');
+}
+
+function ruleFor(series: Series, zone: string): { rule: InstanceType<typeof RRule>; wallLength: number } {
+  const startMs = Date.parse(series.start);
+  const dtstart = new Date(toFloating(startMs, zone));
+  const options = parseRule(series.recurrence ?? '');
+  const until = options.until ? new Date(toFloating(options.until.getTime(), zone)) : null;
+  const rule = new RRule({ ...options, dtstart, until, tzid: null });
+  return { rule, wallLength: toFloating(Date.parse(series.end), zone) - dtstart.getTime() };
+}
+
+function occurrence(floatingStart: number, wallLength: number, zone: string): Interval {
+  return { start: fromFloating(floatingStart, zone), end: fromFloating(floatingStart + wallLength, zone) };
+}
+
+/**
+ * The occurrences of `series` that overlap `[from, to)` (UTC epoch ms), first first. A single
+ * event has one; a recurring one repeats its wall-clock start and wall-clock length in `zone`,
+ * so a weekly 09:00–11:00 booking stays 09:00–11:00 local across a DST change. More than
+ * {@link MAX_OCCURRENCES} in the range is refused with `VALIDATION`.
+ *
+ * @example
+ * ```ts
+ * expandSeries(
+ *   { start: '2026-03-23T08:00:00Z', end: '2026-03-23T10:00:00Z', recurrence: 'FREQ=WEEKLY;COUNT=2' },
+ *   { start: Date.parse('2026-03-01T00:00:00Z'), end: Date.parse('2026-04-01T00:00:00Z') },
+ *   'Europe/Paris',
+ * ); // 23 March 08:00Z–10:00Z, then 30 March 07:00Z–09:00Z (summer time)
+ * ```
+ */
+export function expandSeries(series: Series, range: Interval, zone: string): Interval[] {
+  const start = Date.parse(series.start);
+  const end = Date.parse(series.end);
+  if (series.recurrence === null) return start < range.end && end > range.start ? [{ start, end }] : [];
+  const { rule, wallLength } = ruleFor(series, zone);
+  // Widen the floating window by the event length plus a day, so no time-zone offset or long
+  // event is cut off; the exact overlap test below trims what the widening let in.
+  const margin = wallLength + 86_400_000;
+  const after = new Date(toFloating(range.start, zone) - margin);
+  const before = new Date(toFloating(range.end, zone) + 86_400_000);
+  const found: Interval[] = [];
+  rule.between(after, before, true, (date) => {
+    const next = occurrence(date.getTime(), wallLength, zone);
+    if (next.start < range.end && next.end > range.start) found.push(next);
+    if (found.length > MAX_OCCURRENCES) {
+      throw new EngineError('VALIDATION', `more than ${MAX_OCCURRENCES} occurrences in one range`, {
+        details: { issues: [{ path: 'recurrence', message: 'too many occurrences', code: 'too_big' }] },
+      });
+    }
+    return true;
+  });
+  return found;
+}
+
+/**
+ * The end of the last occurrence of `series` (ISO UTC), or null when it recurs for ever. This is
+ * what the calendar stores as `seriesEnd`, so a range query finds every series that can overlap.
+ * A finite rule with more than {@link MAX_OCCURRENCES} occurrences is refused with `VALIDATION`.
+ *
+ * @example
+ * ```ts
+ * seriesEnd({ start: '2026-03-23T08:00:00Z', end: '2026-03-23T10:00:00Z', recurrence: 'FREQ=DAILY;COUNT=3' }, 'UTC');
+ * // '2026-03-25T10:00:00.000Z'
+ * ```
+ */
+export function seriesEnd(series: Series, zone: string): string | null {
+  if (series.recurrence === null) return new Date(Date.parse(series.end)).toISOString();
+  const { rule, wallLength } = ruleFor(series, zone);
+  if (!rule.options.count && !rule.options.until) return null;
+  let count = 0;
+  let last: Date | undefined;
+  rule.all((date) => {
+    count += 1;
+    last = date;
+    return count <= MAX_OCCURRENCES;
+  });
+  if (count > MAX_OCCURRENCES) {
+    throw invalid(series.recurrence, `a series may have at most ${MAX_OCCURRENCES} occurrences`);
+  }
+  if (!last) throw invalid(series.recurrence, 'the rule has no occurrence');
+  return new Date(occurrence(last.getTime(), wallLength, zone).end).toISOString();
+}
