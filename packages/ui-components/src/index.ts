@@ -1,0 +1,18 @@
+export type { EngineHost } from './base/rpma-element.js';
+export { RpmaElement } from './base/rpma-element.js';
+export { engineContext, principalContext } from './context/engine-context.js';
+export type { SignedInDetail } from './context/engine-provider.js';
+export { RpmaEngineProvider } from './context/engine-provider.js';
+export { ActionController } from './controllers/action-controller.js';
+export type { EngineQueryOptions, QueryContext } from './controllers/engine-query-controller.js';
+export { EngineQueryController } from './controllers/engine-query-controller.js';
+export type { DefineOptions } from './define.js';
+export { defineRpmaElements, RPMA_ELEMENTS } from './define.js';
+export type { TrustedAccount } from './elements/sign-in.js';
+export { RpmaSignIn } from './elements/sign-in.js';
+export type { FieldIssue } from './errors/error-text.js';
+export { errorTitle, fieldIssues, renderError } from './errors/error-text.js';
+export { roleLabel } from './i18n/labels.js';
+export type { RpmaLocale } from './i18n/localization.js';
+export { getRpmaLocale, loadRpmaLocale, RPMA_LOCALES, setRpmaLocale } from './i18n/localization.js';
+export { themeStyles } from './theme/theme.js';
