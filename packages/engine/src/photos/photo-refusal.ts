@@ -16,7 +16,8 @@ export type PhotoRefusalReason =
   | 'TRUNCATED'
   | 'MALFORMED'
   | 'TOO_MANY_PIXELS'
-  | 'POLYGLOT';
+  | 'POLYGLOT'
+  | 'UNDECODABLE';
 
 /**
  * Builds the error for a refused upload: code `VALIDATION`, `details.reason` set.
