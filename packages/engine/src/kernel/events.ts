@@ -16,6 +16,37 @@ export interface EngineEventMap {
   'storage.external_change': { collections: string[] };
   /** The engine is shutting down. */
   'engine.closed': { at: string };
+  /** An intervention started on a task. */
+  'intervention.started': { id: string; taskId: string; workflowId: string; version: number; step: string | null; at: string };
+  /** Every accepted workflow event (for dev tools and UIs): the state before and after. */
+  'intervention.transitioned': InterventionTransition;
+  /** The intervention moved to another step (a subset of `intervention.transitioned`). */
+  'intervention.advanced': InterventionTransition;
+  /** The intervention reached its final state; its task is completed. */
+  'intervention.completed': { id: string; taskId: string; at: string };
+  /** Paused, resumed or cancelled by a person. */
+  'intervention.status_changed': { id: string; taskId: string; status: string; reason?: string; at: string };
+}
+
+/**
+ * One accepted workflow transition, as published on the bus.
+ *
+ * @example
+ * ```ts
+ * engine.events.on('intervention.advanced', (t) => console.log(`${t.fromStep} → ${t.toStep} by ${t.by}`));
+ * ```
+ */
+export interface InterventionTransition {
+  id: string;
+  taskId: string;
+  workflowId: string;
+  event: string;
+  from: string;
+  to: string;
+  fromStep: string | null;
+  toStep: string | null;
+  at: string;
+  by: string;
 }
 
 /** The name of an engine event. */
