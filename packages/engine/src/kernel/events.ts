@@ -16,6 +16,15 @@ export interface EngineEventMap {
   'storage.external_change': { collections: string[] };
   /** The engine is shutting down. */
   'engine.closed': { at: string };
+  /** A calendar event was created, rescheduled, updated, cancelled or deleted. */
+  'calendar.changed': {
+    eventId: string;
+    change: 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted';
+    kind: 'appointment' | 'bay_booking' | 'time_off';
+    technicianId: string | null;
+    bayId: string | null;
+    taskId: string | null;
+  };
   /** An intervention started on a task. */
   'intervention.started': { id: string; taskId: string; workflowId: string; version: number; step: string | null; at: string };
   /** Every accepted workflow event (for dev tools and UIs): the state before and after. */
@@ -26,6 +35,12 @@ export interface EngineEventMap {
   'intervention.completed': { id: string; taskId: string; at: string };
   /** Paused, resumed or cancelled by a person. */
   'intervention.status_changed': { id: string; taskId: string; status: string; reason?: string; at: string };
+  /** A stock movement took a material's on-hand quantity to or below its reorder point (once per crossing). */
+  'material.low_stock': { materialId: string; sku: string; name: string; onHand: number; reorderPoint: number; unit: string; at: string };
+  /** A photo was stored and attached to an intervention step. */
+  'photo.added': { id: string; interventionId: string; stepId: string; at: string };
+  /** A photo was moved to the trash. */
+  'photo.deleted': { id: string; interventionId: string; stepId: string; at: string };
 }
 
 /**
