@@ -8,6 +8,9 @@ export default defineConfig({
     projects: [
       {
         resolve: { conditions: ['source', 'module', 'node', 'development|production'] },
+        // Node tests run in Vite's SSR environment, which takes its conditions from `ssr.resolve`:
+        // without this, workspace packages resolve to their (stale) dist builds.
+        ssr: { resolve: { conditions: ['source', 'module', 'node', 'development|production'] } },
         test: {
           name: 'node',
           environment: 'node',
