@@ -2,14 +2,15 @@ import { EngineError } from '../kernel/engine-error.js';
 import type { OrderBy, Scalar } from './contract.js';
 
 /**
- * Opaque keyset cursors for `find`: the sort-key values of the last item of a page (and its
- * `id`), tied to the sort order that produced them so a cursor cannot be replayed against
+ * Opaque keyset cursors for `find`: the sort-key values of the last item of a page, for a
+ * total order (the query's keys then `id`), tied to the sort order that produced them so a cursor cannot be replayed against
  * another order. Encoded as base64url JSON; adapters must treat them as opaque.
  *
  * @example
  * ```ts
- * const cursor = encodeCursor(orderBy, [last.scheduledAt, last.id]);
- * const values = decodeCursor('tasks', orderBy, cursor); // [scheduledAt, id]
+ * const keys = [{ field: 'scheduledAt' }, { field: 'id' }];
+ * const cursor = encodeCursor(keys, [last.scheduledAt, last.id]);
+ * const values = decodeCursor('tasks', keys, cursor); // [scheduledAt, id]
  * ```
  */
 
@@ -39,11 +40,11 @@ function fromBase64Url(text: string): string {
 }
 
 /**
- * Encodes the sort-key values of the last item of a page, `id` last.
+ * Encodes the sort-key values of the last item of a page, one per key of `orderBy`.
  *
  * @example
  * ```ts
- * encodeCursor([{ field: 'name' }], ['Léa', '0190…']);
+ * encodeCursor([{ field: 'name' }, { field: 'id' }], ['Léa', '0190…']);
  * ```
  */
 export function encodeCursor(orderBy: readonly OrderBy[], values: readonly Scalar[]): string {
@@ -56,7 +57,7 @@ export function encodeCursor(orderBy: readonly OrderBy[], values: readonly Scala
  *
  * @example
  * ```ts
- * const [name, id] = decodeCursor('clients', [{ field: 'name' }], query.after);
+ * const [name, id] = decodeCursor('clients', [{ field: 'name' }, { field: 'id' }], query.after);
  * ```
  */
 export function decodeCursor(collection: string, orderBy: readonly OrderBy[], cursor: string): Scalar[] {
@@ -64,7 +65,10 @@ export function decodeCursor(collection: string, orderBy: readonly OrderBy[], cu
   try {
     parsed = JSON.parse(fromBase64Url(cursor));
   } catch (cause) {
-    throw new EngineError('UNSUPPORTED_QUERY', `'${collection}': malformed cursor`, { details: { collection }, cause });
+    throw new EngineError('UNSUPPORTED_QUERY', `'${collection}': malformed cursor`, {
+      details: { collection },
+      cause,
+    });
   }
   const signature = orderSignature(orderBy);
   const shape = parsed as { o?: unknown; v?: unknown };
@@ -72,12 +76,16 @@ export function decodeCursor(collection: string, orderBy: readonly OrderBy[], cu
   if (
     shape.o !== signature ||
     !Array.isArray(values) ||
-    values.length !== orderBy.length + 1 ||
+    values.length !== orderBy.length ||
     !values.every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))
   ) {
-    throw new EngineError('UNSUPPORTED_QUERY', `'${collection}': the cursor does not belong to this query's order (${signature})`, {
-      details: { collection, order: signature },
-    });
+    throw new EngineError(
+      'UNSUPPORTED_QUERY',
+      `'${collection}': the cursor does not belong to this query's order (${signature})`,
+      {
+        details: { collection, order: signature },
+      },
+    );
   }
   return values as Scalar[];
 }

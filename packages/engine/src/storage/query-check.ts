@@ -73,7 +73,11 @@ export function isFieldFilter(value: unknown): value is FieldFilter {
  * if (!fields.has(name)) refuseField('clients', fields, name);
  * ```
  */
-export function refuseField(collection: string, fields: ReadonlyMap<string, FieldType>, field: string): never {
+export function refuseField(
+  collection: string,
+  fields: ReadonlyMap<string, FieldType>,
+  field: string,
+): never {
   const queryable = [...fields.keys()];
   throw new EngineError(
     'UNSUPPORTED_QUERY',
@@ -83,7 +87,9 @@ export function refuseField(collection: string, fields: ReadonlyMap<string, Fiel
 }
 
 function unsupported(collection: string, message: string, details: Record<string, unknown> = {}): never {
-  throw new EngineError('UNSUPPORTED_QUERY', `'${collection}': ${message}`, { details: { collection, ...details } });
+  throw new EngineError('UNSUPPORTED_QUERY', `'${collection}': ${message}`, {
+    details: { collection, ...details },
+  });
 }
 
 function fieldType(collection: string, fields: ReadonlyMap<string, FieldType>, field: string): FieldType {
@@ -100,10 +106,14 @@ function checkFilter(collection: string, field: string, filter: FieldFilter): vo
   for (const [op, operand] of Object.entries(filter)) {
     if (operand === undefined) continue;
     if (!operatorSet.has(op)) {
-      unsupported(collection, `unknown operator '${op}' on '${field}' (known: ${FILTER_OPERATORS.join(', ')})`, {
-        field,
-        operator: op,
-      });
+      unsupported(
+        collection,
+        `unknown operator '${op}' on '${field}' (known: ${FILTER_OPERATORS.join(', ')})`,
+        {
+          field,
+          operator: op,
+        },
+      );
     }
     const ok =
       op === 'in' || op === 'nin'
@@ -128,7 +138,11 @@ function checkFilter(collection: string, field: string, filter: FieldFilter): vo
  * checkWhere('tasks', queryableFields(tasks), { status: { in: ['draft'] }, or: [{ priority: 1 }] });
  * ```
  */
-export function checkWhere(collection: string, fields: ReadonlyMap<string, FieldType>, where: Where | undefined): void {
+export function checkWhere(
+  collection: string,
+  fields: ReadonlyMap<string, FieldType>,
+  where: Where | undefined,
+): void {
   if (where === undefined) return;
   if (!isFieldFilter(where)) unsupported(collection, 'a where clause must be an object');
   for (const [key, value] of Object.entries(where)) {
@@ -152,11 +166,17 @@ export function checkWhere(collection: string, fields: ReadonlyMap<string, Field
  * checkOrderBy('tasks', fields, [{ field: 'scheduledAt', direction: 'desc' }]);
  * ```
  */
-export function checkOrderBy(collection: string, fields: ReadonlyMap<string, FieldType>, orderBy: OrderBy[] | undefined): void {
+export function checkOrderBy(
+  collection: string,
+  fields: ReadonlyMap<string, FieldType>,
+  orderBy: OrderBy[] | undefined,
+): void {
   for (const key of orderBy ?? []) {
     fieldType(collection, fields, key.field);
     if (key.direction !== undefined && key.direction !== 'asc' && key.direction !== 'desc') {
-      unsupported(collection, `bad sort direction '${String(key.direction)}' on '${key.field}'`, { field: key.field });
+      unsupported(collection, `bad sort direction '${String(key.direction)}' on '${key.field}'`, {
+        field: key.field,
+      });
     }
   }
 }
@@ -186,7 +206,11 @@ export function checkLimit(collection: string, limit: number | undefined, fallba
  * const limit = checkFindQuery(schema, fields, query);
  * ```
  */
-export function checkFindQuery(collection: string, fields: ReadonlyMap<string, FieldType>, query: FindQuery): number {
+export function checkFindQuery(
+  collection: string,
+  fields: ReadonlyMap<string, FieldType>,
+  query: FindQuery,
+): number {
   checkWhere(collection, fields, query.where);
   checkOrderBy(collection, fields, query.orderBy);
   return checkLimit(collection, query.limit, 100);
@@ -201,7 +225,11 @@ export function checkFindQuery(collection: string, fields: ReadonlyMap<string, F
  * checkAggregate('tasks', fields, { groupBy: [{ field: 'createdAt', bucket: 'week' }], measures: { n: { fn: 'count' } } });
  * ```
  */
-export function checkAggregate(collection: string, fields: ReadonlyMap<string, FieldType>, query: AggregateQuery): void {
+export function checkAggregate(
+  collection: string,
+  fields: ReadonlyMap<string, FieldType>,
+  query: AggregateQuery,
+): void {
   checkWhere(collection, fields, query.where);
   for (const group of query.groupBy ?? []) checkGroupBy(collection, fields, group);
   const measures = Object.entries(query.measures ?? {});
@@ -209,7 +237,9 @@ export function checkAggregate(collection: string, fields: ReadonlyMap<string, F
   for (const [name, measure] of measures) {
     if (measure.fn === 'count') continue;
     if (!['sum', 'avg', 'min', 'max'].includes(measure.fn)) {
-      unsupported(collection, `unknown measure function '${String(measure.fn)}' in '${name}'`, { measure: name });
+      unsupported(collection, `unknown measure function '${String(measure.fn)}' in '${name}'`, {
+        measure: name,
+      });
     }
     if (fieldType(collection, fields, measure.field) !== 'number') {
       unsupported(collection, `'${measure.fn}' needs a number field, '${measure.field}' is not one`, {
@@ -227,7 +257,9 @@ function checkGroupBy(collection: string, fields: ReadonlyMap<string, FieldType>
   }
   const type = fieldType(collection, fields, group.field);
   if (type !== 'date') {
-    unsupported(collection, `time buckets need a date field, '${group.field}' is ${type}`, { field: group.field });
+    unsupported(collection, `time buckets need a date field, '${group.field}' is ${type}`, {
+      field: group.field,
+    });
   }
   if (!['hour', 'day', 'week', 'month', 'year'].includes(group.bucket)) {
     unsupported(collection, `unknown time bucket '${String(group.bucket)}'`, { field: group.field });
@@ -242,7 +274,11 @@ function checkGroupBy(collection: string, fields: ReadonlyMap<string, FieldType>
  * const limit = checkSearch(schema, fields, { text: 'lea mar' });
  * ```
  */
-export function checkSearch(schema: CollectionSchema, fields: ReadonlyMap<string, FieldType>, query: SearchQuery): number {
+export function checkSearch(
+  schema: CollectionSchema,
+  fields: ReadonlyMap<string, FieldType>,
+  query: SearchQuery,
+): number {
   if ((schema.fullText ?? []).length === 0) {
     unsupported(schema.name, 'no full-text fields are declared, so it cannot be searched');
   }
