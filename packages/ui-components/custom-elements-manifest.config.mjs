@@ -21,7 +21,7 @@ const onlyRpmaEvents = {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/i18n/generated/**'],
+  exclude: ['src/__tests__/**', 'src/**/*.d.ts', 'src/i18n/generated/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,
