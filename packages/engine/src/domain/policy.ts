@@ -120,6 +120,31 @@ export const POLICY: Readonly<Record<string, PolicyRow>> = {
   // outbox
   'outbox.pending': admin,
   'outbox.ack': admin,
+  // calendar: a technician books, moves and cancels only their own events, and never overrides
+  'calendar.create': assignedTechnician([
+    'kind',
+    'title',
+    'start',
+    'end',
+    'technicianId',
+    'bayId',
+    'taskId',
+    'recurrence',
+    'notes',
+  ]),
+  'calendar.reschedule': assignedTechnician(['start', 'end', 'bayId', 'recurrence']),
+  'calendar.update': assignedTechnician(['title', 'notes']),
+  'calendar.cancel': assignedTechnician(['reason']),
+  'calendar.delete': staff,
+  'calendar.scheduleTask': staff,
+  'calendar.get': read,
+  'calendar.list': read,
+  'calendar.checkConflicts': read,
+  // csv: bulk reads and writes of clients and tasks
+  'csv.exportClients': staff,
+  'csv.exportTasks': staff,
+  'csv.importClients': staff,
+  'csv.importTasks': staff,
 };
 
 /**
