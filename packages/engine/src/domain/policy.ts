@@ -120,6 +120,19 @@ export const POLICY: Readonly<Record<string, PolicyRow>> = {
   // outbox
   'outbox.pending': admin,
   'outbox.ack': admin,
+  // interventions: a technician runs the workflow only on tasks assigned to them; timers fire as the system (admin)
+  'interventions.start': assignedTechnician(),
+  'interventions.send': assignedTechnician(),
+  'interventions.pause': assignedTechnician(),
+  'interventions.resume': assignedTechnician(),
+  'interventions.cancel': staff,
+  'interventions.fireTimer': admin,
+  'interventions.migrate': admin,
+  'interventions.get': read,
+  'interventions.progress': read,
+  'interventions.history': read,
+  'interventions.report': read,
+  'interventions.listActive': read,
   // calendar: a technician books, moves and cancels only their own events, and never overrides
   'calendar.create': assignedTechnician([
     'kind',

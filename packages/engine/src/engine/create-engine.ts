@@ -11,6 +11,9 @@ import { type IdGenerator, uuidv7Generator } from '../kernel/ids.js';
 import { type Logger, silentLogger } from '../kernel/logger.js';
 import { TOKENS } from '../kernel/tokens.js';
 import type { CollectionSchema, StorageAdapter } from '../storage/contract.js';
+import type { WorkflowPlugin } from '../workflows/contract.js';
+import { WorkflowRuntime } from '../workflows/workflow-runtime.js';
+import { workflowsModule } from '../workflows/workflows-module.js';
 import { Shop } from './shop.js';
 
 /**
@@ -29,6 +32,10 @@ export interface EngineOptions {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
+  /** Workflow plugins (several versions of one id may be given); each is checked at start-up. */
+  workflows?: WorkflowPlugin[];
+  /** How often (ms) the durable-timer ticker looks for due timers; 0 turns the interval off. Default 30 000. */
+  timerIntervalMs?: number;
 }
 
 /**
@@ -79,6 +86,11 @@ export class Engine {
     return this.container.get(AuthService);
   }
 
+  /** The workflow plugins and the durable-timer ticker (`engine.workflows.tick()`). */
+  get workflows(): WorkflowRuntime {
+    return this.container.get(WorkflowRuntime);
+  }
+
   /** Every registered command and query (what the policy table must cover). */
   operations(): AnyOperation[] {
     return this.container.isBound(TOKENS.Commands)
@@ -127,6 +139,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
   container.bind<EventBus>(TOKENS.Events).toConstantValue(new EventBus(logger));
   container.bind<Resolve>(TOKENS.Resolve).toConstantValue(<T>(token: symbol) => container.get<T>(token));
+  for (const plugin of options.workflows ?? []) container.bind<WorkflowPlugin>(TOKENS.Workflows).toConstantValue(plugin);
 
   try {
     await container.load(...engineModules, ...(options.modules ?? []));
@@ -144,6 +157,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     throw toEngineError(error, 'STORAGE', `could not open the ${storage.name} store`);
   }
   const engine = new Engine(container);
+  try {
+    const hooks = container.isBound(TOKENS.Startup) ? container.getAll<() => Promise<void>>(TOKENS.Startup) : [];
+    for (const hook of hooks) await hook();
+  } catch (error) {
+    await engine.close();
+    throw toEngineError(error, 'INTERNAL', 'the engine could not start');
+  }
   storage.onExternalChange?.((changed) =>
     engine.events.emit('storage.external_change', { collections: changed }),
   );
@@ -151,4 +171,4 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 }
 
 /** The engine's own modules, in load order. Domain modules register themselves here. */
-const engineModules: ContainerModule[] = [domainModule];
+const engineModules: ContainerModule[] = [domainModule, workflowsModule];

@@ -4,6 +4,7 @@ import type { CommandRunner } from '../domain/command-runner.js';
 import { bindOperations, type OperationsApi } from '../domain/operations-api.js';
 import type { Principal } from '../domain/principal.js';
 import { outboxOperations } from '../outbox/outbox-operations.js';
+import { InterventionsApi } from '../workflows/interventions-api.js';
 
 /**
  * What `engine.as(principal)` returns: every service of the shop, each call authorised for
@@ -32,6 +33,16 @@ export class Shop {
   /** The sync outbox: pending records and acknowledgement. */
   get outbox(): OperationsApi<typeof outboxOperations> {
     return this.section('outbox', outboxOperations);
+  }
+
+  /** Workflow runs on tasks: start, send events, pause/resume/cancel, progress, history, report. */
+  get interventions(): InterventionsApi {
+    let api = this.sections.get('interventions') as InterventionsApi | undefined;
+    if (!api) {
+      api = new InterventionsApi(this.runner, this.principal);
+      this.sections.set('interventions', api);
+    }
+    return api;
   }
 
   /** Binds a group of operations to this principal, once per section. */

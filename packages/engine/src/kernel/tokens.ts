@@ -33,4 +33,12 @@ export const TOKENS = {
   Workflows: Symbol.for('rpma.Workflows'),
   /** `() => Promise<void>`, multi-bound: run once by `createEngine` after the store opened (the timer ticker starts here). */
   Startup: Symbol.for('rpma.Startup'),
+  /** `InventorySettings` (negative stock allowed, film shelf life, expiry warning). */
+  InventorySettings: Symbol.for('rpma.InventorySettings'),
+  /** `PhotoSettings` (size and pixel caps, thumbnail size, keep location). */
+  PhotoSettings: Symbol.for('rpma.PhotoSettings'),
+  /** `BlobStore`: where photo bytes are kept. */
+  BlobStore: Symbol.for('rpma.BlobStore'),
+  /** `ImageProcessor`: decodes photos and makes thumbnails. */
+  ImageProcessor: Symbol.for('rpma.ImageProcessor'),
 } as const;
