@@ -42,7 +42,7 @@ export type { Clock } from './kernel/clock.js';
 export { FakeClock, isoNow, systemClock } from './kernel/clock.js';
 export type { EngineErrorCode } from './kernel/engine-error.js';
 export { EngineError, isEngineError, toEngineError } from './kernel/engine-error.js';
-export type { EngineEventMap, EngineEventType } from './kernel/events.js';
+export type { EngineEventMap, EngineEventType, InterventionTransition } from './kernel/events.js';
 export { EventBus } from './kernel/events.js';
 export type { IdGenerator } from './kernel/ids.js';
 export { uuidv7Generator } from './kernel/ids.js';
@@ -91,3 +91,57 @@ export {
   refuseField,
   searchTerms,
 } from './storage/query-check.js';
+export type {
+  ChecklistItem,
+  Consumption,
+  EnvironmentGate,
+  EnvironmentReading,
+  EnvironmentWindow,
+  PersistedWorkflowSnapshot,
+  PhotoRule,
+  StampedEvent,
+  StepCheckInput,
+  StepDefinition,
+  StepSubmitEvent,
+  WorkflowInput,
+  WorkflowMigration,
+  WorkflowPlugin,
+} from './workflows/contract.js';
+export { STEP_SUBMIT } from './workflows/contract.js';
+export { defineStep, defineWorkflow, workflowProblems } from './workflows/define-workflow.js';
+export { dewPointC, environmentProblems } from './workflows/environment.js';
+export type {
+  InterventionProgress,
+  InterventionView,
+  TransitionRecord,
+} from './workflows/intervention-queries.js';
+export type { WorkflowEventInput } from './workflows/interventions-api.js';
+export { InterventionsApi } from './workflows/interventions-api.js';
+export type { CheckedSubmission } from './workflows/step-requirements.js';
+export { checkSubmission } from './workflows/step-requirements.js';
+export { TimerTicker } from './workflows/timer-ticker.js';
+export type { MigrationResult } from './workflows/versioning.js';
+export { migrateSnapshot } from './workflows/versioning.js';
+export type {
+  Intervention,
+  InterventionFields,
+  InterventionStatus,
+  InterventionStep,
+  InterventionStepFields,
+  StepDuration,
+  WorkflowTimer,
+  WorkflowTimerFields,
+} from './workflows/workflow-collections.js';
+export { TIMER_PRINCIPAL, WORKFLOW_REGISTRY } from './workflows/workflow-ids.js';
+export { WorkflowRegistry } from './workflows/workflow-registry.js';
+export { WorkflowRuntime } from './workflows/workflow-runtime.js';
+export type { ScheduledTimer, WorkflowOutcome } from './workflows/workflow-transition.js';
+export {
+  acceptedEvents,
+  applyWorkflowEvent,
+  restoreWorkflow,
+  startWorkflow,
+  stateLabel,
+  stepOf,
+} from './workflows/workflow-transition.js';
+export { interventionOperations, workflowModule, workflowsModule } from './workflows/workflows-module.js';
