@@ -11,6 +11,7 @@ import { type IdGenerator, uuidv7Generator } from '../kernel/ids.js';
 import { type Logger, silentLogger } from '../kernel/logger.js';
 import { TOKENS } from '../kernel/tokens.js';
 import type { CollectionSchema, StorageAdapter } from '../storage/contract.js';
+import { inventoryModule } from '../stock/inventory-module.js';
 import type { WorkflowPlugin } from '../workflows/contract.js';
 import { WorkflowRuntime } from '../workflows/workflow-runtime.js';
 import { workflowsModule } from '../workflows/workflows-module.js';
@@ -171,4 +172,4 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 }
 
 /** The engine's own modules, in load order. Domain modules register themselves here. */
-const engineModules: ContainerModule[] = [domainModule, workflowsModule];
+const engineModules: ContainerModule[] = [domainModule, workflowsModule, inventoryModule];

@@ -3,7 +3,9 @@ import type { AnyOperation } from '../domain/command.js';
 import type { CommandRunner } from '../domain/command-runner.js';
 import { bindOperations, type OperationsApi } from '../domain/operations-api.js';
 import type { Principal } from '../domain/principal.js';
+import { materialOperations } from '../materials/material-operations.js';
 import { outboxOperations } from '../outbox/outbox-operations.js';
+import { stockOperations } from '../stock/inventory-module.js';
 import { InterventionsApi } from '../workflows/interventions-api.js';
 
 /**
@@ -43,6 +45,16 @@ export class Shop {
       this.sections.set('interventions', api);
     }
     return api;
+  }
+
+  /** Materials: SKU, type, unit, reorder point, cost, supplier. */
+  get materials(): OperationsApi<typeof materialOperations> {
+    return this.section('materials', materialOperations);
+  }
+
+  /** Stock: movements (the only way stock changes), levels, lots, history, consumption, valuation, lot tracing. */
+  get stock(): OperationsApi<typeof stockOperations> {
+    return this.section('stock', stockOperations);
   }
 
   /** Binds a group of operations to this principal, once per section. */
