@@ -5,7 +5,7 @@ import { EngineError, isEngineError } from '../kernel/engine-error.js';
 import type { ReadTransaction } from '../storage/contract.js';
 import type { StampedEvent } from './contract.js';
 import { applyOutcome, cancelTimers, currentStepRecord, enterStep } from './intervention-writes.js';
-import { assertTaskOpen, loadWorkflowTask, moveTask } from './task-link.js';
+import { loadOpenTask, moveTask } from './task-link.js';
 import type {
   Intervention,
   InterventionFields,
@@ -63,8 +63,7 @@ export const startIntervention = defineCommand({
   input: z.object({ taskId: idString }),
   ownership: { assignee: (tx, input) => assigneeOfTask(tx, input.taskId) },
   run: async (ctx, input) => {
-    const task = await loadWorkflowTask(ctx.tx, input.taskId);
-    assertTaskOpen(task);
+    const task = await loadOpenTask(ctx.tx, input.taskId);
     const running = await ctx.tx.find<InterventionFields>('interventions', {
       where: { taskId: task.id, status: { in: ['active', 'paused'] } },
       limit: 1,

@@ -1,6 +1,8 @@
 import type { CommandContext } from '../domain/command.js';
 import { EngineError } from '../kernel/engine-error.js';
+import { recordConsumption } from '../stock/stock-ledger.js';
 import type { Doc } from '../storage/contract.js';
+import type { Task } from '../tasks/task-model.js';
 import type { Consumption, StepDefinition, WorkflowPlugin } from './contract.js';
 import { moveTask } from './task-link.js';
 import type {
@@ -55,6 +57,14 @@ export async function applyOutcome(
       photos: outcome.submission?.photos ?? [],
       consumption,
     });
+    for (const item of consumption) {
+      await recordConsumption(ctx, {
+        ...item,
+        interventionId: intervention.id,
+        stepId: current.stepId,
+        taskId: intervention.taskId,
+      });
+    }
   }
   if (outcome.toStep && (stepChanged || !current)) {
     await enterStep(ctx, plugin, intervention, outcome.toStep);
@@ -71,8 +81,9 @@ export async function applyOutcome(
     patch.status = 'completed';
     patch.completedAt = ctx.now;
     patch.durations = await stepDurations(ctx, plugin, intervention.id);
-    const task = await ctx.load<{ status: string; service: string }>('tasks', intervention.taskId);
-    await moveTask(ctx, task, 'completed');
+    const task = await ctx.load<Task>('tasks', intervention.taskId);
+    const actualDurationMinutes = Math.round(patch.durations.reduce((sum, d) => sum + d.actualMinutes, 0));
+    await moveTask(ctx, task, 'completed', { actualDurationMinutes });
   }
   const stored = await ctx.update<InterventionFields>('interventions', intervention, patch);
   const event = {
