@@ -4,9 +4,11 @@ import initSqlJs from 'sql.js';
 
 /**
  * Where the sql.js WebAssembly binary comes from. In Node nothing is needed (sql.js reads
- * `sql-wasm.wasm` beside its own script). In a browser the host either serves the file and
- * says where (`locateWasm`), or hands the bytes (`wasmBinary`); with Vite:
- * `import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url'` then `locateWasm: () => wasmUrl`.
+ * `sql-wasm.wasm` beside its own script). In a browser, with neither option, the adapter loads
+ * sql.js's inline build (the wasm base64-encoded in a ~1 MB script, split into its own chunk by
+ * bundlers): it works with no bundler setup. For production, serve the wasm file and say where
+ * (`locateWasm`; with Vite: `import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url'` then
+ * `locateWasm: () => wasmUrl`), or hand the bytes (`wasmBinary`).
  *
  * @example
  * ```ts
@@ -18,6 +20,10 @@ export interface WasmSource {
   locateWasm?: (file: string) => string;
   /** The wasm bytes themselves. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+}
+
+function isNode(): boolean {
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 }
 
 let defaultModule: Promise<SqlJsStatic> | undefined;
@@ -44,7 +50,8 @@ export function loadSqlJs(source: WasmSource): Promise<SqlJsStatic> {
       const locate = source.locateWasm;
       return initSqlJs({ locateFile: (file: string) => locate(file) });
     }
-    return initSqlJs();
+    if (isNode()) return initSqlJs();
+    return import('sql.js/dist/sql-wasm-inline.js').then((inline) => inline.default());
   };
   const custom = source.wasmBinary !== undefined || source.locateWasm !== undefined;
   if (!custom && defaultModule === undefined) defaultModule = load();
