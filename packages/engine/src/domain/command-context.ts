@@ -1,3 +1,4 @@
+import type { ServiceIdentifier } from 'inversify';
 import type { AuditEvent } from '../audit/audit-collection.js';
 import { EngineError } from '../kernel/engine-error.js';
 import type { EngineEventMap, EngineEventType } from '../kernel/events.js';
@@ -13,7 +14,7 @@ export interface ScopeDeps {
   principal: Principal;
   command: string;
   now: string;
-  resolve: <T>(token: symbol) => T;
+  resolve: <T>(token: ServiceIdentifier<T>) => T;
 }
 
 /** An event waiting for the commit. */
@@ -45,7 +46,7 @@ export class ReadScope<TX extends ReadTransaction = ReadTransaction> implements 
     this.now = deps.now;
   }
 
-  get<T>(token: symbol): T {
+  get<T>(token: ServiceIdentifier<T>): T {
     return this.deps.resolve<T>(token);
   }
 

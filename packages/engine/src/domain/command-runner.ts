@@ -1,4 +1,4 @@
-import { inject, injectable } from 'inversify';
+import { inject, injectable, type ServiceIdentifier } from 'inversify';
 import { type Clock, isoNow } from '../kernel/clock.js';
 import { EngineError, toEngineError } from '../kernel/engine-error.js';
 import type { EventBus } from '../kernel/events.js';
@@ -13,7 +13,7 @@ import { type Grant, grantFor } from './policy.js';
 import { type Principal, ROLES } from './principal.js';
 
 /** Resolves a binding of the engine container; bound under `TOKENS.Resolve` by `createEngine`. */
-export type Resolve = <T>(token: symbol) => T;
+export type Resolve = <T>(token: ServiceIdentifier<T>) => T;
 
 /**
  * Runs commands and queries for a principal, the one path every call of the engine takes:
@@ -65,14 +65,15 @@ export class CommandRunner {
       if (operation.kind === 'query') {
         return await this.storage.read(async (tx) => {
           await checkOwnership(operation, grant, principal, tx, parsed);
-          return operation.run(new ReadScope(tx, deps), parsed);
+          return await guard(name, () => operation.run(new ReadScope(tx, deps), parsed));
         });
       }
       let scope: WriteScope | undefined;
       const result = await this.storage.write(async (tx) => {
         scope = new WriteScope(tx, this.ids, deps);
         await checkOwnership(operation, grant, principal, tx, parsed);
-        return operation.run(scope, parsed);
+        const body = scope;
+        return await guard(name, () => operation.run(body, parsed));
       });
       if (scope) await this.afterCommit(name, scope);
       return result;
@@ -90,6 +91,15 @@ export class CommandRunner {
         this.logger.error(`a post-commit action of ${name} failed`, { error });
       }
     }
+  }
+}
+
+/** Runs a body, turning a foreign error into `INTERNAL` before the adapter can call it a storage failure. */
+async function guard<R>(name: string, run: () => Promise<R>): Promise<R> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toEngineError(error, 'INTERNAL', `${name} failed`);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { ServiceIdentifier } from 'inversify';
 import type * as z from 'zod/mini';
 import type { EngineEventMap, EngineEventType } from '../kernel/events.js';
 import type { IdGenerator } from '../kernel/ids.js';
@@ -14,7 +15,7 @@ export interface BaseContext {
   readonly command: string;
   readonly now: string;
   /** Resolves a binding of the engine container (a service, the settings, a blob store…). */
-  get<T>(token: symbol): T;
+  get<T>(token: ServiceIdentifier<T>): T;
   /**
    * Loads a live document: `NOT_FOUND` when missing or soft-deleted (unless `deleted: true`),
    * `CONFLICT` when `rev` is given and differs from the stored one.

@@ -48,10 +48,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
  * // { name: { before: 'Lea', after: 'Léa' } }
  * ```
  */
-export function fieldDiff(
-  before: Readonly<Record<string, unknown>> | null,
-  after: Readonly<Record<string, unknown>> | null,
-): Record<string, FieldChange> {
+export function fieldDiff(beforeDoc: object | null, afterDoc: object | null): Record<string, FieldChange> {
+  const before = beforeDoc as Readonly<Record<string, unknown>> | null;
+  const after = afterDoc as Readonly<Record<string, unknown>> | null;
   const diff: Record<string, FieldChange> = {};
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   for (const key of keys) {

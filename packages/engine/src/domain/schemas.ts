@@ -25,8 +25,14 @@ export const tagList = z
   .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(50)))
   .check(z.maxLength(50));
 
-/** An ISO-8601 date-time with an offset (`2026-03-01T08:00:00Z`). */
-export const isoDate = z.iso.datetime({ offset: true });
+/**
+ * An ISO-8601 date-time with an offset (`2026-03-01T10:00:00+02:00`), normalised to the UTC form
+ * every stored timestamp uses (`2026-03-01T08:00:00.000Z`), so stored dates compare as strings.
+ */
+export const isoDate = z.pipe(
+  z.iso.datetime({ offset: true }),
+  z.transform((value: string) => new Date(value).toISOString()),
+);
 
 /** A page size: 1–1000 (the storage maximum). */
 export const pageLimit = z.number().check(z.int(), z.gte(1), z.lte(1000));

@@ -1,5 +1,6 @@
-import { Container, type ContainerModule } from 'inversify';
+import { Container, type ContainerModule, type ServiceIdentifier } from 'inversify';
 import { AuthService } from '../auth/auth-service.js';
+import { clientsModule } from '../clients/clients-module.js';
 import type { AnyOperation } from '../domain/command.js';
 import { CommandRunner, type Resolve } from '../domain/command-runner.js';
 import { domainModule } from '../domain/domain-module.js';
@@ -10,7 +11,11 @@ import { EventBus } from '../kernel/events.js';
 import { type IdGenerator, uuidv7Generator } from '../kernel/ids.js';
 import { type Logger, silentLogger } from '../kernel/logger.js';
 import { TOKENS } from '../kernel/tokens.js';
+import { settingsModule } from '../settings/settings-module.js';
 import type { CollectionSchema, StorageAdapter } from '../storage/contract.js';
+import { tasksModule } from '../tasks/tasks-module.js';
+import { trashModule } from '../trash/trash-module.js';
+import { vehiclesModule } from '../vehicles/vehicles-module.js';
 import { inventoryModule } from '../stock/inventory-module.js';
 import type { WorkflowPlugin } from '../workflows/contract.js';
 import { WorkflowRuntime } from '../workflows/workflow-runtime.js';
@@ -139,7 +144,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   container.bind<IdGenerator>(TOKENS.Ids).toConstantValue(options.ids ?? uuidv7Generator(clock));
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
   container.bind<EventBus>(TOKENS.Events).toConstantValue(new EventBus(logger));
-  container.bind<Resolve>(TOKENS.Resolve).toConstantValue(<T>(token: symbol) => container.get<T>(token));
+  container.bind<Resolve>(TOKENS.Resolve).toConstantValue(<T>(token: ServiceIdentifier<T>) => container.get<T>(token));
   for (const plugin of options.workflows ?? []) container.bind<WorkflowPlugin>(TOKENS.Workflows).toConstantValue(plugin);
 
   try {
@@ -172,4 +177,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 }
 
 /** The engine's own modules, in load order. Domain modules register themselves here. */
-const engineModules: ContainerModule[] = [domainModule, workflowsModule, inventoryModule];
+const engineModules: ContainerModule[] = [
+  domainModule,
+  settingsModule,
+  clientsModule,
+  vehiclesModule,
+  tasksModule,
+  trashModule,
+  workflowsModule, inventoryModule];

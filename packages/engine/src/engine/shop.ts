@@ -1,11 +1,16 @@
 import { auditOperations } from '../audit/audit-queries.js';
+import { clientOperations } from '../clients/client-operations.js';
 import type { AnyOperation } from '../domain/command.js';
 import type { CommandRunner } from '../domain/command-runner.js';
 import { bindOperations, type OperationsApi } from '../domain/operations-api.js';
 import type { Principal } from '../domain/principal.js';
 import { materialOperations } from '../materials/material-operations.js';
 import { outboxOperations } from '../outbox/outbox-operations.js';
+import { settingsOperations } from '../settings/settings-service.js';
 import { stockOperations } from '../stock/inventory-module.js';
+import { taskOperations } from '../tasks/tasks-module.js';
+import { trashOperations } from '../trash/trash-operations.js';
+import { vehicleOperations } from '../vehicles/vehicle-operations.js';
 import { InterventionsApi } from '../workflows/interventions-api.js';
 
 /**
@@ -26,6 +31,41 @@ export class Shop {
     private readonly runner: CommandRunner,
     readonly principal: Principal,
   ) {}
+
+  /** Clients: individuals and businesses, search, derived stats. */
+  get clients(): OperationsApi<typeof clientOperations> {
+    return this.section('clients', clientOperations);
+  }
+
+  /** Vehicles of clients, with VIN checks and task history. */
+  get vehicles(): OperationsApi<typeof vehicleOperations> {
+    return this.section('vehicles', vehicleOperations);
+  }
+
+  /** Tasks (jobs): numbering, status table, delays, queries, counts. */
+  get tasks(): OperationsApi<typeof taskOperations> {
+    return this.section('tasks', taskOperations);
+  }
+
+  /** Soft-deleted documents: list, restore, purge (admin). */
+  get trash(): OperationsApi<typeof trashOperations> {
+    return this.section('trash', trashOperations);
+  }
+
+  /** Organisation settings (changes: admin only). */
+  get settings(): OperationsApi<typeof settingsOperations> {
+    return this.section('settings', settingsOperations);
+  }
+
+  /** Audit records by entity, actor, time. */
+  get audit(): OperationsApi<typeof auditOperations> {
+    return this.section('audit', auditOperations);
+  }
+
+  /** The sync outbox: pending records and acknowledgement. */
+  get outbox(): OperationsApi<typeof outboxOperations> {
+    return this.section('outbox', outboxOperations);
+  }
 
   /** Audit records by entity, actor, time. */
   get audit(): OperationsApi<typeof auditOperations> {

@@ -16,6 +16,12 @@ export interface EngineEventMap {
   'storage.external_change': { collections: string[] };
   /** The engine is shutting down. */
   'engine.closed': { at: string };
+  /** A task was created (its number allocated). */
+  'task.created': { id: string; number: string; status: string; clientId: string; technicianId: string | null; at: string };
+  /** Fields of a task changed (not its status: see `task.status_changed`). */
+  'task.updated': { id: string; number: string; fields: string[]; by: string; at: string };
+  /** A task moved from one status to another, by whom and why. */
+  'task.status_changed': { id: string; number: string; from: string; to: string; by: string; reason: string | null; at: string };
   /** A calendar event was created, rescheduled, updated, cancelled or deleted. */
   'calendar.changed': {
     eventId: string;

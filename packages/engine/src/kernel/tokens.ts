@@ -29,6 +29,8 @@ export const TOKENS = {
   Commands: Symbol.for('rpma.Commands'),
   /** `Resolve`: `(token) => container.get(token)`, for command bodies (`ctx.get`). */
   Resolve: Symbol.for('rpma.Resolve'),
+  /** `TrashHandler`, multi-bound: one per collection the trash covers (restore/purge hooks). */
+  Trashable: Symbol.for('rpma.Trashable'),
   /** `WorkflowPlugin`, multi-bound: one binding per plugin version (`createEngine({ workflows })` or `workflowModule`). */
   Workflows: Symbol.for('rpma.Workflows'),
   /** `() => Promise<void>`, multi-bound: run once by `createEngine` after the store opened (the timer ticker starts here). */

@@ -1,0 +1,62 @@
+/**
+ * Normalised forms written into the full-text `searchText` of clients and tasks, so that what a
+ * person types at the counter finds the record: "0612" finds `+33 6 12 34 56 78`, "AB123" finds
+ * `AB-123-CD`. The adapter's full-text search is case- and accent-insensitive and matches word
+ * prefixes; these helpers make phone numbers and plates single words.
+ */
+
+/**
+ * A plate without separators, upper-case: `ab-123 cd` → `AB123CD`.
+ *
+ * @example
+ * ```ts
+ * plateKey('ab-123-cd'); // 'AB123CD'
+ * ```
+ */
+export function plateKey(plate: string): string {
+  return plate
+    .normalize('NFKD')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toUpperCase();
+}
+
+/**
+ * Searchable words of a phone number: its digits, and for an international number (`+…`) the
+ * national forms with a trunk `0` in place of a 1–3 digit country code — so `+33 6 12 34 56 78`
+ * gives `33612345678` and `0612345678`.
+ *
+ * @example
+ * ```ts
+ * phoneWords('+33 6 12 34 56 78'); // ['33612345678', '03612345678', '0612345678', '012345678']
+ * ```
+ */
+export function phoneWords(phone: string): string[] {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length === 0) return [];
+  const words = [digits];
+  if (phone.trim().startsWith('+')) {
+    for (let cc = 1; cc <= 3 && cc < digits.length; cc++) words.push(`0${digits.slice(cc)}`);
+  }
+  return words;
+}
+
+/**
+ * Joins the searchable parts of a record into one text: the parts as they are, then the phone
+ * words and plate keys.
+ *
+ * @example
+ * ```ts
+ * buildSearchText({ text: ['Léa Martin', 'lea@example.com'], phones: ['+33 6 12'], plates: ['AB-123-CD'] });
+ * ```
+ */
+export function buildSearchText(parts: {
+  text: readonly (string | null | undefined)[];
+  phones?: readonly (string | null | undefined)[];
+  plates?: readonly (string | null | undefined)[];
+}): string {
+  const words: string[] = [];
+  for (const t of parts.text) if (t) words.push(t);
+  for (const p of parts.phones ?? []) if (p) words.push(...phoneWords(p));
+  for (const p of parts.plates ?? []) if (p) words.push(p, plateKey(p));
+  return words.join(' ');
+}
