@@ -1,7 +1,33 @@
-import { injectable } from 'inversify';
+import { inject, injectable } from 'inversify';
 import * as z from 'zod/mini';
+import { randomBytes, sha256Hex, toBase64Url } from '../crypto/bytes.js';
+import type { SecretVault } from '../crypto/secret-vault.js';
+import { CommandRunner } from '../domain/command-runner.js';
 import { type Principal, ROLES } from '../domain/principal.js';
+import type { PrincipalVerifier } from '../domain/principal-verifier.js';
+import type { Clock } from '../kernel/clock.js';
+import { EngineError } from '../kernel/engine-error.js';
+import type { IdGenerator } from '../kernel/ids.js';
+import { TOKENS } from '../kernel/tokens.js';
 import { parseInput } from '../kernel/validate.js';
+import type { RefreshToken, Session } from '../sessions/session-collections.js';
+import { readSettings } from '../settings/settings-service.js';
+import type { StorageAdapter } from '../storage/contract.js';
+import type { Credentials, LoginAttempts, User } from '../users/user-collections.js';
+import { displayNameInput, emailInput, passwordInput } from '../users/user-inputs.js';
+import type { AccessTokens } from './access-tokens.js';
+import { matchBackupCode } from './backup-codes.js';
+import { lockedUntil } from './lockout.js';
+import {
+  bootstrapAdmin,
+  lockoutPolicy,
+  logout,
+  recordLogin,
+  recordLoginFailure,
+  rotateRefreshToken,
+} from './login-commands.js';
+import { dummyPasswordHash, type PasswordHasher } from './password-hasher.js';
+import { verifyTotp } from './totp.js';
 
 const trustInput = z.object({
   userId: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -9,19 +35,64 @@ const trustInput = z.object({
   displayName: z.optional(z.string().check(z.maxLength(200))),
 });
 
+const loginInput = z.strictObject({
+  email: emailInput,
+  password: passwordInput,
+  totp: z.optional(z.string().check(z.maxLength(20))),
+  backupCode: z.optional(z.string().check(z.maxLength(40))),
+  device: z.optional(z.string().check(z.maxLength(200))),
+});
+
+const refreshInput = z.strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(200)) });
+const bootstrapInput = z.strictObject({
+  email: emailInput,
+  displayName: displayNameInput,
+  password: passwordInput,
+});
+
 /**
- * `engine.auth`: where principals come from. Today it holds `trust`, for hosts with their own
- * sign-in; the auth module grows this class (login, sessions, 2FA…) — keep it the one
- * `engine.auth` object, bound under `AuthService` in the container.
+ * What a successful sign-in or refresh gives: the principal for `engine.as`, a short-lived
+ * access token (JWT) for hosts that pass identity across a boundary, and the opaque refresh
+ * token (keep it secret; it is single use).
+ */
+export interface LoginResult {
+  principal: Principal;
+  accessToken: string;
+  /** ISO-8601. */
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  session: { id: string; expiresAt: string };
+  /** The organisation requires 2FA for this role and the user has none yet: only enrolment works. */
+  twoFactorEnrolmentRequired: boolean;
+}
+
+const INVALID = 'invalid email or password';
+
+/**
+ * `engine.auth`: where principals come from — `trust` for hosts with their own sign-in, or the
+ * built-in accounts: `bootstrap` (first admin), `login`, `refresh`, `logout`, `verify`.
  *
  * @example
  * ```ts
- * const principal = engine.auth.trust({ userId: 'host-user-42', role: 'supervisor' });
+ * const { principal, refreshToken } = await engine.auth.login({ email, password, totp });
  * const shop = engine.as(principal);
  * ```
  */
 @injectable()
 export class AuthService {
+  private dummy: Promise<string> | undefined;
+
+  constructor(
+    @inject(CommandRunner) private readonly runner: CommandRunner,
+    @inject(TOKENS.Storage) private readonly storage: StorageAdapter,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.Ids) private readonly ids: IdGenerator,
+    @inject(TOKENS.PasswordHasher) private readonly hasher: PasswordHasher,
+    @inject(TOKENS.AccessTokens) private readonly tokens: AccessTokens,
+    @inject(TOKENS.PrincipalVerifier) private readonly verifier: PrincipalVerifier,
+    @inject(TOKENS.SecretVault) private readonly vault: SecretVault,
+  ) {}
+
   /**
    * A principal the host vouches for (no password, no session): validated, then returned as is.
    * `VALIDATION` when the user id is empty or the role unknown.
@@ -32,4 +103,221 @@ export class AuthService {
     if (parsed.displayName !== undefined) principal.displayName = parsed.displayName;
     return principal;
   }
+
+  /** True while the store has no user: the host should offer {@link AuthService.bootstrap}. */
+  async needsBootstrap(): Promise<boolean> {
+    return (await this.storage.read((tx) => tx.count('users', {}, 'all'))) === 0;
+  }
+
+  /**
+   * Creates the first admin; `PRECONDITION` once any user exists. Sign in afterwards with `login`.
+   *
+   * @example
+   * ```ts
+   * if (await engine.auth.needsBootstrap()) await engine.auth.bootstrap({ email, displayName, password });
+   * ```
+   */
+  async bootstrap(input: {
+    email: string;
+    displayName: string;
+    password: string;
+  }): Promise<User & { id: string }> {
+    const parsed = parseInput(bootstrapInput, input, 'auth.bootstrap');
+    return this.runner.execute({ userId: this.ids.next(), role: 'admin' }, bootstrapAdmin, parsed);
+  }
+
+  /**
+   * Signs in with email and password (and a TOTP or backup code when 2FA is on). Unknown email,
+   * wrong password, disabled account: the same `UNAUTHENTICATED` "invalid email or password",
+   * after the same argon2id work. Too many failures: `LOCKED` with `details.retryAt`, for known
+   * and unknown emails alike. 2FA on but no code given: `UNAUTHENTICATED` with
+   * `details.secondFactorRequired`.
+   */
+  async login(input: {
+    email: string;
+    password: string;
+    totp?: string;
+    backupCode?: string;
+    device?: string;
+  }): Promise<LoginResult> {
+    const parsed = parseInput(loginInput, input, 'auth.login');
+    const emailKey = await sha256Hex(parsed.email);
+    const { user, creds, attempts, settings } = await this.storage.read(async (tx) => {
+      const found = (await tx.find<User>('users', { where: { email: parsed.email }, limit: 1 })).items[0];
+      return {
+        user: found,
+        creds: found ? await tx.get<Credentials>('credentials', found.id) : undefined,
+        attempts: await tx.get<LoginAttempts>('loginAttempts', emailKey),
+        settings: await readSettings(tx),
+      };
+    });
+    const now = this.clock.now();
+    const locked = attempts ? lockedUntil(attempts, now, lockoutPolicy(settings)) : undefined;
+    if (locked !== undefined) throw lockedError(locked);
+
+    const hash = creds?.passwordHash ?? (await this.dummyHash());
+    const passwordOk = (await this.hasher.verify(hash, parsed.password)) && creds !== undefined;
+    if (!passwordOk || !user || user.disabled) return this.fail(emailKey, user);
+
+    let totpStep: number | undefined;
+    let backupCodeHash: string | undefined;
+    if (creds.totp) {
+      if (parsed.totp !== undefined) {
+        const seed = await (await this.vault.box()).open(creds.totp.sealed, `credentials/${user.id}`);
+        totpStep = verifyTotp(seed, parsed.totp, now, creds.totp.lastStep);
+        if (totpStep === undefined)
+          return this.fail(emailKey, user, 'the code is not valid or was already used');
+      } else if (parsed.backupCode !== undefined) {
+        const index = await matchBackupCode(this.hasher, creds.backupCodes, parsed.backupCode);
+        if (index < 0) return this.fail(emailKey, user, 'the backup code is not valid or was already used');
+        backupCodeHash = creds.backupCodes[index];
+      } else {
+        throw new EngineError(
+          'UNAUTHENTICATED',
+          'a second factor is required: a TOTP code or a backup code',
+          {
+            details: { secondFactorRequired: true },
+          },
+        );
+      }
+    }
+
+    const refreshToken = newRefreshToken();
+    const mustEnroll = !creds.totp && settings.twoFactorRequiredRoles.includes(user.role);
+    const session = await this.runner.execute({ userId: user.id, role: user.role }, recordLogin, {
+      userId: user.id,
+      emailKey,
+      sessionId: this.ids.next(),
+      refreshHash: await sha256Hex(refreshToken),
+      expiresAt: new Date(now + settings.sessions.absoluteHours * 3_600_000).toISOString(),
+      mustEnrollTwoFactor: mustEnroll,
+      device: parsed.device ?? null,
+      ...(this.hasher.needsRehash(creds.passwordHash)
+        ? { rehash: await this.hasher.hash(parsed.password) }
+        : {}),
+      ...(totpStep !== undefined ? { totpStep } : {}),
+      ...(backupCodeHash !== undefined ? { backupCodeHash } : {}),
+    });
+    return this.result(user, session, refreshToken);
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair. The old one stops working at once; presenting a
+   * used one again revokes the whole session (every token of the family) — then
+   * `UNAUTHENTICATED`. Also refused after the idle or absolute timeout, or a revocation.
+   */
+  async refresh(input: { refreshToken: string }): Promise<LoginResult> {
+    const { refreshToken } = parseInput(refreshInput, input, 'auth.refresh');
+    const tokenHash = await sha256Hex(refreshToken);
+    const owner = await this.storage.read(async (tx) => {
+      const token = await tx.get<RefreshToken>('refreshTokens', tokenHash);
+      const session = token && (await tx.get<Session>('sessions', token.sessionId));
+      return session ? await tx.get<User>('users', session.userId) : undefined;
+    });
+    if (!owner) throw new EngineError('UNAUTHENTICATED', 'the refresh token is not valid');
+    const next = newRefreshToken();
+    const outcome = await this.runner.execute({ userId: owner.id, role: owner.role }, rotateRefreshToken, {
+      tokenHash,
+      newHash: await sha256Hex(next),
+    });
+    if (!outcome.ok) {
+      throw new EngineError('UNAUTHENTICATED', refreshRefusal[outcome.reason], {
+        details: { reason: outcome.reason },
+      });
+    }
+    return this.result(outcome.user, outcome.session, next);
+  }
+
+  /** Ends the principal's session at once (a no-op for an already ended one). */
+  async logout(principal: Principal): Promise<{ ended: boolean }> {
+    if (!principal?.sessionId) {
+      throw new EngineError('VALIDATION', 'logout needs a principal from login (with a sessionId)');
+    }
+    return this.runner.execute({ userId: principal.userId, role: principal.role }, logout, {
+      sessionId: principal.sessionId,
+    });
+  }
+
+  /**
+   * Turns an access token back into a principal: the JWT is verified (algorithm allow-list,
+   * signature, `exp`/`nbf`/`aud`/`iss`/`jti`), then its session and user are checked as on every
+   * call. `UNAUTHENTICATED` otherwise.
+   *
+   * @example
+   * ```ts
+   * const principal = await engine.auth.verify(request.headers.authorization.slice(7));
+   * ```
+   */
+  async verify(accessToken: string): Promise<Principal> {
+    if (typeof accessToken !== 'string' || accessToken.length > 4096) {
+      throw new EngineError('UNAUTHENTICATED', 'the access token is not valid');
+    }
+    const claims = await this.tokens.verify(accessToken);
+    return this.verifier.verify(
+      { userId: claims.userId, role: claims.role, sessionId: claims.sessionId },
+      'auth.verify',
+    );
+  }
+
+  private async fail(
+    emailKey: string,
+    user: (User & { id: string }) | undefined,
+    message = INVALID,
+  ): Promise<never> {
+    const actor: Principal = user
+      ? { userId: user.id, role: user.role }
+      : { userId: 'anonymous', role: 'viewer' };
+    const { lockedUntil: until } = await this.runner.execute(actor, recordLoginFailure, {
+      emailKey,
+      userId: user?.id ?? null,
+    });
+    if (until !== null && until > this.clock.now()) throw lockedError(until);
+    throw new EngineError('UNAUTHENTICATED', message);
+  }
+
+  private async result(
+    user: User & { id: string },
+    session: Session & { id: string },
+    refreshToken: string,
+  ): Promise<LoginResult> {
+    const { token, expiresAt } = await this.tokens.issue({
+      userId: user.id,
+      role: user.role,
+      sessionId: session.id,
+      notAfter: Date.parse(session.expiresAt),
+    });
+    return {
+      principal: { userId: user.id, role: user.role, displayName: user.displayName, sessionId: session.id },
+      accessToken: token,
+      accessTokenExpiresAt: new Date(expiresAt).toISOString(),
+      refreshToken,
+      session: { id: session.id, expiresAt: session.expiresAt },
+      twoFactorEnrolmentRequired: session.mustEnrollTwoFactor,
+    };
+  }
+
+  private dummyHash(): Promise<string> {
+    this.dummy ??= dummyPasswordHash(this.hasher);
+    return this.dummy;
+  }
+}
+
+const refreshRefusal = {
+  unknown: 'the refresh token is not valid',
+  replayed: 'the refresh token was already used: the session is revoked; sign in again',
+  revoked: 'the session was ended; sign in again',
+  user_disabled: 'this account is disabled',
+  idle_timeout: 'the session expired after inactivity; sign in again',
+  absolute_timeout: 'the session reached its maximum length; sign in again',
+} as const;
+
+/** 256 random bits, base64url: an opaque refresh token. */
+function newRefreshToken(): string {
+  return toBase64Url(randomBytes(32));
+}
+
+function lockedError(until: number): EngineError {
+  return new EngineError('LOCKED', 'too many failed sign-in attempts; try again later', {
+    details: { retryAt: new Date(until).toISOString() },
+  });
 }

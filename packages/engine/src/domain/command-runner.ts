@@ -1,4 +1,4 @@
-import { inject, injectable, type ServiceIdentifier } from 'inversify';
+import { inject, injectable, optional, type ServiceIdentifier } from 'inversify';
 import { type Clock, isoNow } from '../kernel/clock.js';
 import { EngineError, toEngineError } from '../kernel/engine-error.js';
 import type { EventBus } from '../kernel/events.js';
@@ -11,6 +11,7 @@ import type { AnyOperation, Ownership, ResultOf } from './command.js';
 import { ReadScope, type ScopeDeps, WriteScope } from './command-context.js';
 import { type Grant, grantFor } from './policy.js';
 import { type Principal, ROLES } from './principal.js';
+import type { PrincipalVerifier } from './principal-verifier.js';
 
 /** Resolves a binding of the engine container; bound under `TOKENS.Resolve` by `createEngine`. */
 export type Resolve = <T>(token: ServiceIdentifier<T>) => T;
@@ -43,6 +44,7 @@ export class CommandRunner {
     @inject(TOKENS.Events) private readonly events: EventBus,
     @inject(TOKENS.Logger) private readonly logger: Logger,
     @inject(TOKENS.Resolve) private readonly resolve: Resolve,
+    @inject(TOKENS.PrincipalVerifier) @optional() private readonly verifier?: PrincipalVerifier,
   ) {}
 
   /** Runs `operation` as `principal` with the untrusted `input`. */
@@ -54,6 +56,9 @@ export class CommandRunner {
     const name = operation.name;
     try {
       checkPrincipal(principal);
+      // A session-backed principal is re-checked on every call (revoked, expired, user disabled,
+      // role changed); the verifier returns it with the user's current role.
+      if (this.verifier) principal = await this.verifier.verify(principal, name);
       const grant = grantFor(name, principal.role);
       if (grant === 'deny') {
         throw new EngineError('FORBIDDEN', `a ${principal.role} may not run ${name}`, {

@@ -120,6 +120,35 @@ export const POLICY: Readonly<Record<string, PolicyRow>> = {
   // outbox
   'outbox.pending': admin,
   'outbox.ack': admin,
+  // users: staff create (a supervisor only technicians and viewers), admins change roles,
+  // disable, reset and unlock; everyone reads and edits their own profile and password
+  'users.create': staff,
+  'users.get': staff,
+  'users.list': staff,
+  'users.update': admin,
+  'users.changeRole': admin,
+  'users.setDisabled': admin,
+  'users.resetPassword': admin,
+  'users.unlock': admin,
+  'users.resetTwoFactor': admin,
+  'users.me': read,
+  'users.updateProfile': read,
+  'users.changePassword': read,
+  // sessions: your own; an admin anyone's (checked in the command)
+  'sessions.list': read,
+  'sessions.revoke': read,
+  // two-factor: each user on their own account
+  'twoFactor.status': read,
+  'twoFactor.begin': read,
+  'twoFactor.confirm': read,
+  'twoFactor.disable': read,
+  'twoFactor.regenerateBackupCodes': read,
+  // sign-in, run by engine.auth as the user signing in (or 'anonymous' for an unknown email)
+  'auth.bootstrap': admin,
+  'auth.login': read,
+  'auth.loginFailed': read,
+  'auth.refresh': read,
+  'auth.logout': read,
   // materials and stock: technicians record what they use; adjustments are supervisor+
   'materials.create': staff,
   'materials.update': staff,

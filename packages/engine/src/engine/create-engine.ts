@@ -1,5 +1,8 @@
 import { Container, type ContainerModule, type ServiceIdentifier } from 'inversify';
+import type { AccessTokenConfig } from '../auth/access-tokens.js';
+import { authModule } from '../auth/auth-module.js';
 import { AuthService } from '../auth/auth-service.js';
+import type { SecretKeyInput } from '../crypto/secret-box.js';
 import { clientsModule } from '../clients/clients-module.js';
 import type { AnyOperation } from '../domain/command.js';
 import { CommandRunner, type Resolve } from '../domain/command-runner.js';
@@ -38,6 +41,13 @@ export interface EngineOptions {
   clock?: Clock;
   ids?: IdGenerator;
   logger?: Logger;
+  /**
+   * The host's AES-256 key (32 bytes or an AES-GCM `CryptoKey`) encrypting secrets at rest (TOTP
+   * seeds). Without it, 2FA enrolment is refused: secrets are never stored in the clear.
+   */
+  secrets?: { key: SecretKeyInput };
+  /** Access tokens: the HS256 key (≥ 32 bytes; random per engine when absent), issuer, audience, lifetime. */
+  auth?: AccessTokenConfig;
   /** Workflow plugins (several versions of one id may be given); each is checked at start-up. */
   workflows?: WorkflowPlugin[];
   /** How often (ms) the durable-timer ticker looks for due timers; 0 turns the interval off. Default 30 000. */
@@ -179,6 +189,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 /** The engine's own modules, in load order. Domain modules register themselves here. */
 const engineModules: ContainerModule[] = [
   domainModule,
+  authModule,
   settingsModule,
   clientsModule,
   vehiclesModule,

@@ -4,6 +4,9 @@ import type { AnyOperation } from '../domain/command.js';
 import type { CommandRunner } from '../domain/command-runner.js';
 import { bindOperations, type OperationsApi } from '../domain/operations-api.js';
 import type { Principal } from '../domain/principal.js';
+import { twoFactorOperations } from '../auth/two-factor-commands.js';
+import { sessionOperations } from '../sessions/session-commands.js';
+import { userOperations } from '../users/user-operations.js';
 import { materialOperations } from '../materials/material-operations.js';
 import { outboxOperations } from '../outbox/outbox-operations.js';
 import { settingsOperations } from '../settings/settings-service.js';
@@ -95,6 +98,21 @@ export class Shop {
   /** Stock: movements (the only way stock changes), levels, lots, history, consumption, valuation, lot tracing. */
   get stock(): OperationsApi<typeof stockOperations> {
     return this.section('stock', stockOperations);
+  }
+
+  /** Users: create, roles, disable, reset, unlock (admins); own profile and password (everyone). */
+  get users(): OperationsApi<typeof userOperations> {
+    return this.section('users', userOperations);
+  }
+
+  /** Login sessions: list and revoke your own (admins: anyone's). */
+  get sessions(): OperationsApi<typeof sessionOperations> {
+    return this.section('sessions', sessionOperations);
+  }
+
+  /** Two-factor authentication of your own account: TOTP enrolment, backup codes. */
+  get twoFactor(): OperationsApi<typeof twoFactorOperations> {
+    return this.section('twoFactor', twoFactorOperations);
   }
 
   /** Binds a group of operations to this principal, once per section. */

@@ -47,6 +47,12 @@ export interface EngineEventMap {
   'photo.added': { id: string; interventionId: string; stepId: string; at: string };
   /** A photo was moved to the trash. */
   'photo.deleted': { id: string; interventionId: string; stepId: string; at: string };
+  /** A login session ended: logout, revocation, replay of a used refresh token, user disabled. */
+  'session.revoked': { sessionId: string; userId: string; reason: string };
+  /** A login session reached its idle or absolute timeout. */
+  'session.expired': { sessionId: string; userId: string; reason: 'idle_timeout' | 'absolute_timeout' };
+  /** A user account changed (created, role, enabled/disabled, profile, password, 2FA). */
+  'user.changed': { id: string; fields: string[]; by: string; at: string };
 }
 
 /**

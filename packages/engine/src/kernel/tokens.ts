@@ -35,6 +35,14 @@ export const TOKENS = {
   Workflows: Symbol.for('rpma.Workflows'),
   /** `() => Promise<void>`, multi-bound: run once by `createEngine` after the store opened (the timer ticker starts here). */
   Startup: Symbol.for('rpma.Startup'),
+  /** `PasswordHasher` (argon2id): passwords and backup codes. */
+  PasswordHasher: Symbol.for('rpma.PasswordHasher'),
+  /** `PrincipalVerifier`: the command runner re-checks a session-backed principal with it on every call. */
+  PrincipalVerifier: Symbol.for('rpma.PrincipalVerifier'),
+  /** `SecretVault`: the AES-256-GCM box for secrets at rest (TOTP seeds), keyed by `options.secrets.key`. */
+  SecretVault: Symbol.for('rpma.SecretVault'),
+  /** `AccessTokens`: signs and verifies access tokens (JWT, HS256). */
+  AccessTokens: Symbol.for('rpma.AccessTokens'),
   /** `InventorySettings` (negative stock allowed, film shelf life, expiry warning). */
   InventorySettings: Symbol.for('rpma.InventorySettings'),
   /** `PhotoSettings` (size and pixel caps, thumbnail size, keep location). */
