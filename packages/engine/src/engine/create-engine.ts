@@ -19,6 +19,7 @@ import type { CollectionSchema, StorageAdapter } from '../storage/contract.js';
 import { tasksModule } from '../tasks/tasks-module.js';
 import { trashModule } from '../trash/trash-module.js';
 import { vehiclesModule } from '../vehicles/vehicles-module.js';
+import { photosModule } from '../photos/photos-module.js';
 import { inventoryModule } from '../stock/inventory-module.js';
 import type { WorkflowPlugin } from '../workflows/contract.js';
 import { WorkflowRuntime } from '../workflows/workflow-runtime.js';
@@ -195,4 +196,4 @@ const engineModules: ContainerModule[] = [
   vehiclesModule,
   tasksModule,
   trashModule,
-  workflowsModule, inventoryModule];
+  workflowsModule, inventoryModule, photosModule];

@@ -11,6 +11,7 @@ import { materialOperations } from '../materials/material-operations.js';
 import { outboxOperations } from '../outbox/outbox-operations.js';
 import { settingsOperations } from '../settings/settings-service.js';
 import { stockOperations } from '../stock/inventory-module.js';
+import { photoOperations } from '../photos/photo-operations.js';
 import { taskOperations } from '../tasks/tasks-module.js';
 import { trashOperations } from '../trash/trash-operations.js';
 import { vehicleOperations } from '../vehicles/vehicle-operations.js';
@@ -113,6 +114,11 @@ export class Shop {
   /** Two-factor authentication of your own account: TOTP enrolment, backup codes. */
   get twoFactor(): OperationsApi<typeof twoFactorOperations> {
     return this.section('twoFactor', twoFactorOperations);
+  }
+
+  /** Photos of intervention steps: checked uploads, thumbnails, integrity checks. */
+  get photos(): OperationsApi<typeof photoOperations> {
+    return this.section('photos', photoOperations);
   }
 
   /** Binds a group of operations to this principal, once per section. */
