@@ -4,3 +4,18 @@ export type {
   StorageUnderTest,
 } from './storage-suite/run-storage-adapter-suite.js';
 export { runStorageAdapterSuite } from './storage-suite/run-storage-adapter-suite.js';
+export type {
+  Duration,
+  Exploration,
+  ExploreOptions,
+  SampleEvent,
+  WorkflowPoint,
+} from './workflow-kit.js';
+export {
+  advanceAndTick,
+  durationMs,
+  expectEveryStateReachable,
+  expectSnapshotsRoundTrip,
+  exploreWorkflow,
+  leafStates,
+} from './workflow-kit.js';
