@@ -15,7 +15,7 @@ const auditQueryInput = z.object({
 });
 
 /**
- * `audit.query`: audit records, most recent first, filtered by entity (and document), actor and
+ * `audit.query`: audit records, most recent first (newest id first within one instant), filtered by entity (and document), actor and
  * time range (`from` inclusive, `to` exclusive); cursor-paged. Supervisors and admins only.
  *
  * @example
@@ -40,7 +40,10 @@ export const queryAudit = defineQuery({
     }
     return ctx.tx.find<AuditEvent>('auditEvents', {
       where,
-      orderBy: [{ field: 'at', direction: 'desc' }],
+      orderBy: [
+        { field: 'at', direction: 'desc' },
+        { field: 'id', direction: 'desc' },
+      ],
       limit: input.limit ?? 50,
       ...(input.after !== undefined ? { after: input.after } : {}),
     });

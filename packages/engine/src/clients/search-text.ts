@@ -22,21 +22,24 @@ export function plateKey(plate: string): string {
 
 /**
  * Searchable words of a phone number: its digits, and for an international number (`+…`) the
- * national forms with a trunk `0` in place of a 1–3 digit country code — so `+33 6 12 34 56 78`
- * gives `33612345678` and `0612345678`.
+ * national form with a trunk `0` in place of the country code — so `+33 6 12 34 56 78` gives
+ * `33612345678` and `0612345678`. The country code is the first group when the number is written
+ * with separators (`+33 6…`); written without (`+33612…`), each 1–3 digit split is added.
  *
  * @example
  * ```ts
- * phoneWords('+33 6 12 34 56 78'); // ['33612345678', '03612345678', '0612345678', '012345678']
+ * phoneWords('+33 6 12 34 56 78'); // ['33612345678', '0612345678']
  * ```
  */
 export function phoneWords(phone: string): string[] {
   const digits = phone.replace(/\D/g, '');
   if (digits.length === 0) return [];
   const words = [digits];
-  if (phone.trim().startsWith('+')) {
-    for (let cc = 1; cc <= 3 && cc < digits.length; cc++) words.push(`0${digits.slice(cc)}`);
-  }
+  const trimmed = phone.trim();
+  if (!trimmed.startsWith('+')) return words;
+  const grouped = /^\+(\d{1,3})[\s.()-]/.exec(trimmed);
+  const lengths = grouped?.[1] ? [grouped[1].length] : [1, 2, 3];
+  for (const cc of lengths) if (cc < digits.length) words.push(`0${digits.slice(cc)}`);
   return words;
 }
 
