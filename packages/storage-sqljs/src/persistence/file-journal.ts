@@ -132,7 +132,6 @@ class FileJournal implements Persistence {
 
   async compact(snapshot: Uint8Array, seq: number): Promise<void> {
     this.assertNotClosed();
-    await this.group.idle();
     await this.serial(async () => {
       if (this.broken)
         throw new EngineError('STORAGE', `the store ${this.dir} must be reopened before compacting`);

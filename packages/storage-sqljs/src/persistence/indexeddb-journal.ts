@@ -102,7 +102,6 @@ class IndexedDbJournal implements Persistence {
 
   async compact(snapshot: Uint8Array, seq: number): Promise<void> {
     const db = this.requireDb();
-    await this.group.idle();
     const data = await encodeBytes(snapshot, this.options.codec, 'the snapshot');
     try {
       const tx = db.transaction(['snapshot', 'journal'], 'readwrite', { durability: 'strict' });
