@@ -1,4 +1,6 @@
 export type { WasmSource } from './load-sqljs.js';
+export type { IndexedDbJournalOptions } from './persistence/indexeddb-journal.js';
+export { indexedDbJournal } from './persistence/indexeddb-journal.js';
 export type { MemoryPersistenceOptions } from './persistence/memory.js';
 export { memoryPersistence } from './persistence/memory.js';
 export type {
