@@ -106,6 +106,8 @@ export interface StepCheckInput<D> {
   data: D;
   context: Record<string, unknown>;
   at: number;
+  /** The photos submitted with the step (ids and tags). */
+  photos: readonly { id: string; tags: readonly string[] }[];
 }
 
 /**

@@ -57,7 +57,7 @@ export function checkSubmission(
   }
 
   for (const gate of step.environment?.(data) ?? []) missing.push(...environmentProblems(gate));
-  missing.push(...(step.check?.({ data, context, at }) ?? []));
+  missing.push(...(step.check?.({ data, context, at, photos }) ?? []));
 
   if (missing.length > 0) {
     throw new EngineError('PRECONDITION', `step '${step.id}' cannot be submitted: ${missing.join('; ')}`, {
