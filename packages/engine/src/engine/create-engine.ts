@@ -3,7 +3,9 @@ import type { AccessTokenConfig } from '../auth/access-tokens.js';
 import { authModule } from '../auth/auth-module.js';
 import { AuthService } from '../auth/auth-service.js';
 import type { SecretKeyInput } from '../crypto/secret-box.js';
+import { calendarModule } from '../calendar/calendar-module.js';
 import { clientsModule } from '../clients/clients-module.js';
+import { csvModule } from '../csv/csv-module.js';
 import type { AnyOperation } from '../domain/command.js';
 import { CommandRunner, type Resolve } from '../domain/command-runner.js';
 import { domainModule } from '../domain/domain-module.js';
@@ -196,4 +198,4 @@ const engineModules: ContainerModule[] = [
   vehiclesModule,
   tasksModule,
   trashModule,
-  workflowsModule, inventoryModule, photosModule];
+  workflowsModule, calendarModule, csvModule, inventoryModule, photosModule];

@@ -1,5 +1,7 @@
 import { auditOperations } from '../audit/audit-queries.js';
+import { calendarOperations } from '../calendar/calendar-module.js';
 import { clientOperations } from '../clients/client-operations.js';
+import { CsvApi } from '../csv/csv-api.js';
 import type { AnyOperation } from '../domain/command.js';
 import type { CommandRunner } from '../domain/command-runner.js';
 import { bindOperations, type OperationsApi } from '../domain/operations-api.js';
@@ -79,6 +81,21 @@ export class Shop {
   /** The sync outbox: pending records and acknowledgement. */
   get outbox(): OperationsApi<typeof outboxOperations> {
     return this.section('outbox', outboxOperations);
+  }
+
+  /** The calendar: appointments, bay bookings, time off; views, conflict checks, scheduling a task. */
+  get calendar(): OperationsApi<typeof calendarOperations> {
+    return this.section('calendar', calendarOperations);
+  }
+
+  /** CSV exports and imports of clients and tasks (imports in chunks; every row all-or-nothing). */
+  get csv(): CsvApi {
+    let api = this.sections.get('csv') as CsvApi | undefined;
+    if (!api) {
+      api = new CsvApi(this.runner, this.principal);
+      this.sections.set('csv', api);
+    }
+    return api;
   }
 
   /** Workflow runs on tasks: start, send events, pause/resume/cancel, progress, history, report. */

@@ -43,10 +43,6 @@ export const TOKENS = {
   SecretVault: Symbol.for('rpma.SecretVault'),
   /** `AccessTokens`: signs and verifies access tokens (JWT, HS256). */
   AccessTokens: Symbol.for('rpma.AccessTokens'),
-  /** `InventorySettings` (negative stock allowed, film shelf life, expiry warning). */
-  InventorySettings: Symbol.for('rpma.InventorySettings'),
-  /** `PhotoSettings` (size and pixel caps, thumbnail size, keep location). */
-  PhotoSettings: Symbol.for('rpma.PhotoSettings'),
   /** `BlobStore`: where photo bytes are kept. */
   BlobStore: Symbol.for('rpma.BlobStore'),
   /** `ImageProcessor`: decodes photos and makes thumbnails. */

@@ -68,11 +68,12 @@ export const photosCollection: CollectionSchema = {
 };
 
 /**
- * The organisation's photo rules. Bound under `TOKENS.PhotoSettings`.
+ * The photo rules an upload is checked with: the caps and the location choice come from the
+ * organisation settings (`photoMaxBytes`, `photoMaxPixels`, `keepPhotoLocation`).
  *
  * @example
  * ```ts
- * rebind(TOKENS.PhotoSettings).toConstantValue({ ...DEFAULT_PHOTO_SETTINGS, keepLocation: true });
+ * const rules: PhotoSettings = { ...DEFAULT_PHOTO_SETTINGS, keepLocation: true };
  * ```
  */
 export interface PhotoSettings {
@@ -86,7 +87,7 @@ export interface PhotoSettings {
   keepLocation: boolean;
 }
 
-/** The photo rules used when the host binds none. */
+/** The default photo rules (those of a new organisation). */
 export const DEFAULT_PHOTO_SETTINGS: Readonly<PhotoSettings> = {
   maxBytes: 20 * 1024 * 1024,
   maxPixels: 50_000_000,

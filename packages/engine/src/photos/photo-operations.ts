@@ -4,11 +4,12 @@ import { defineCommand, defineQuery } from '../domain/command.js';
 import { idString } from '../domain/schemas.js';
 import { EngineError } from '../kernel/engine-error.js';
 import { TOKENS } from '../kernel/tokens.js';
+import { readSettings } from '../settings/settings-service.js';
 import { findAll } from '../stock/find-all.js';
 import type { Doc } from '../storage/contract.js';
 import type { BlobStore } from './blob-store.js';
 import type { ImageProcessor } from './image-processor.js';
-import type { Photo, PhotoSettings } from './photo-model.js';
+import { DEFAULT_PHOTO_SETTINGS, type Photo, type PhotoSettings } from './photo-model.js';
 import { preparePhoto } from './prepare-photo.js';
 import { sha256Hex } from './sha256.js';
 
@@ -51,7 +52,13 @@ export const uploadPhoto = defineCommand({
     caption: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   }),
   run: async (ctx, input): Promise<Doc<Photo>> => {
-    const settings = ctx.get<PhotoSettings>(TOKENS.PhotoSettings);
+    const organisation = await readSettings(ctx.tx);
+    const settings: PhotoSettings = {
+      maxBytes: organisation.photoMaxBytes,
+      maxPixels: organisation.photoMaxPixels,
+      keepLocation: organisation.keepPhotoLocation,
+      thumbnailSide: DEFAULT_PHOTO_SETTINGS.thumbnailSide,
+    };
     const blobs = bound<BlobStore>(ctx, TOKENS.BlobStore, 'BlobStore');
     const processor = bound<ImageProcessor>(ctx, TOKENS.ImageProcessor, 'ImageProcessor');
     const ready = await preparePhoto(input.bytes, settings, processor);

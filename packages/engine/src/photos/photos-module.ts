@@ -3,12 +3,12 @@ import { registerOperations } from '../domain/domain-module.js';
 import { TOKENS } from '../kernel/tokens.js';
 import type { BlobStore } from './blob-store.js';
 import type { ImageProcessor } from './image-processor.js';
-import { DEFAULT_PHOTO_SETTINGS, type PhotoSettings, photosCollection } from './photo-model.js';
+import { photosCollection } from './photo-model.js';
 import { photoOperations } from './photo-operations.js';
 
 /**
- * The `photos` collection, its operations and the default {@link PhotoSettings}. The blob store
- * and the image processor depend on the platform: load {@link photoBindings} beside it.
+ * The `photos` collection and its operations. The blob store and the image processor depend on
+ * the platform: load {@link photoBindings} beside it.
  *
  * @example
  * ```ts
@@ -17,14 +17,13 @@ import { photoOperations } from './photo-operations.js';
  */
 export const photosModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Collections).toConstantValue(photosCollection);
-  bind<PhotoSettings>(TOKENS.PhotoSettings).toConstantValue({ ...DEFAULT_PHOTO_SETTINGS });
   registerOperations(bind, photoOperations);
 });
 
 /**
  * Binds where photo bytes go and what makes thumbnails, for `createEngine({ modules })`:
  * `indexedDbBlobStore()` + `canvasImageProcessor()` in browsers, `fsBlobStore(dir)` +
- * `sharpImageProcessor()` from `@rpma/engine/node` in Node. `settings` overrides the defaults.
+ * `sharpImageProcessor()` from `@rpma/engine/node` in Node.
  *
  * @example
  * ```ts
@@ -35,19 +34,9 @@ export const photosModule = new ContainerModule(({ bind }) => {
  * });
  * ```
  */
-export function photoBindings(options: {
-  blobs: BlobStore;
-  processor: ImageProcessor;
-  settings?: Partial<PhotoSettings>;
-}): ContainerModule {
-  return new ContainerModule(({ bind, rebind }) => {
+export function photoBindings(options: { blobs: BlobStore; processor: ImageProcessor }): ContainerModule {
+  return new ContainerModule(({ bind }) => {
     bind<BlobStore>(TOKENS.BlobStore).toConstantValue(options.blobs);
     bind<ImageProcessor>(TOKENS.ImageProcessor).toConstantValue(options.processor);
-    if (options.settings) {
-      rebind<PhotoSettings>(TOKENS.PhotoSettings).toConstantValue({
-        ...DEFAULT_PHOTO_SETTINGS,
-        ...options.settings,
-      });
-    }
   });
 }

@@ -67,6 +67,14 @@ export const settingsFields = {
   allowNegativeStock: z.boolean(),
   /** Days after a film roll's reception before its warranty coverage is at risk. */
   filmShelfLifeDays: z.number().check(z.int(), z.gte(1), z.lte(3650)),
+  /** A lot expiring within this many days is flagged as expiring. */
+  lotExpiryWarningDays: z.number().check(z.int(), z.gte(0), z.lte(3650)),
+  /** Largest accepted photo upload, bytes. */
+  photoMaxBytes: z.number().check(z.int(), z.gte(1024), z.lte(200 * 1024 * 1024)),
+  /** Largest accepted photo, pixels, read from the header before any decoding. */
+  photoMaxPixels: z.number().check(z.int(), z.gte(1), z.lte(500_000_000)),
+  /** Keep GPS/location metadata in stored photos (off: stripped before storing). */
+  keepPhotoLocation: z.boolean(),
 };
 
 /**
@@ -88,11 +96,16 @@ export interface OrganisationSettings {
   twoFactorRequiredRoles: Role[];
   allowNegativeStock: boolean;
   filmShelfLifeDays: number;
+  lotExpiryWarningDays: number;
+  photoMaxBytes: number;
+  photoMaxPixels: number;
+  keepPhotoLocation: boolean;
 }
 
 /**
  * What a new organisation starts with: EUR, Europe/Paris, 08:00–18:00 Monday to Friday,
- * 5 failed logins in 15 minutes lock 15 minutes, sessions 8 h (idle 1 h), film shelf life 1 year.
+ * 5 failed logins in 15 minutes lock 15 minutes, sessions 8 h (idle 1 h), film shelf life 1 year,
+ * lots flagged 30 days before expiry, photos up to 20 MB and 50 MP with location stripped.
  *
  * @example
  * ```ts
@@ -110,4 +123,8 @@ export const DEFAULT_SETTINGS: Readonly<OrganisationSettings> = Object.freeze({
   twoFactorRequiredRoles: [],
   allowNegativeStock: false,
   filmShelfLifeDays: 365,
+  lotExpiryWarningDays: 30,
+  photoMaxBytes: 20 * 1024 * 1024,
+  photoMaxPixels: 50_000_000,
+  keepPhotoLocation: false,
 });

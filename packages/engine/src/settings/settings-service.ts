@@ -80,6 +80,10 @@ const updateInput = z.strictObject({
   twoFactorRequiredRoles: z.optional(settingsFields.twoFactorRequiredRoles),
   allowNegativeStock: z.optional(settingsFields.allowNegativeStock),
   filmShelfLifeDays: z.optional(settingsFields.filmShelfLifeDays),
+  lotExpiryWarningDays: z.optional(settingsFields.lotExpiryWarningDays),
+  photoMaxBytes: z.optional(settingsFields.photoMaxBytes),
+  photoMaxPixels: z.optional(settingsFields.photoMaxPixels),
+  keepPhotoLocation: z.optional(settingsFields.keepPhotoLocation),
 });
 
 /**

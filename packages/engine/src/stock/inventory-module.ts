@@ -3,7 +3,6 @@ import { registerOperations } from '../domain/domain-module.js';
 import { TOKENS } from '../kernel/tokens.js';
 import { lotsCollection, materialsCollection } from '../materials/material-model.js';
 import { materialOperations } from '../materials/material-operations.js';
-import { DEFAULT_INVENTORY_SETTINGS, type InventorySettings } from './inventory-settings.js';
 import { traceLot, traceVehicle } from './lot-tracing.js';
 import { stockMovementsCollection } from './stock-movement.js';
 import { stockCommands } from './stock-operations.js';
@@ -40,8 +39,8 @@ export const stockOperations = {
 };
 
 /**
- * Materials, lots and stock movements: their collections, operations and the default
- * {@link InventorySettings} (a host rebinds `TOKENS.InventorySettings` to change them).
+ * Materials, lots and stock movements: their collections and operations. Their rules (negative
+ * stock, film shelf life, expiry warning) are organisation settings.
  *
  * @example
  * ```ts
@@ -52,7 +51,6 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Collections).toConstantValue(materialsCollection);
   bind(TOKENS.Collections).toConstantValue(lotsCollection);
   bind(TOKENS.Collections).toConstantValue(stockMovementsCollection);
-  bind<InventorySettings>(TOKENS.InventorySettings).toConstantValue({ ...DEFAULT_INVENTORY_SETTINGS });
   registerOperations(bind, materialOperations);
   registerOperations(bind, stockOperations);
 });

@@ -1,15 +1,12 @@
-import type { BaseContext } from '../domain/command.js';
-import { TOKENS } from '../kernel/tokens.js';
+import { readSettings } from '../settings/settings-service.js';
+import type { ReadTransaction } from '../storage/contract.js';
 
 /**
- * The organisation's inventory rules. Bound under `TOKENS.InventorySettings`; a host changes
- * them with a `ContainerModule` that rebinds the token.
+ * The organisation's inventory rules, as stored in its settings (`shop.settings.update`).
  *
  * @example
  * ```ts
- * const lenient = new ContainerModule(({ rebind }) => {
- *   rebind(TOKENS.InventorySettings).toConstantValue({ ...DEFAULT_INVENTORY_SETTINGS, allowNegativeStock: true });
- * });
+ * await admin.settings.update({ allowNegativeStock: true, filmShelfLifeDays: 540 });
  * ```
  */
 export interface InventorySettings {
@@ -21,21 +18,19 @@ export interface InventorySettings {
   expiryWarningDays: number;
 }
 
-/** The rules used when the host binds none. */
-export const DEFAULT_INVENTORY_SETTINGS: Readonly<InventorySettings> = {
-  allowNegativeStock: false,
-  filmShelfLifeDays: 365,
-  expiryWarningDays: 30,
-};
-
 /**
- * The inventory rules in force for a command or query.
+ * The inventory rules in force, read inside the caller's transaction.
  *
  * @example
  * ```ts
- * if (!inventorySettings(ctx).allowNegativeStock && after < 0) refuse();
+ * if (!(await inventorySettings(ctx.tx)).allowNegativeStock && after < 0) refuse();
  * ```
  */
-export function inventorySettings(ctx: BaseContext): InventorySettings {
-  return ctx.get<InventorySettings>(TOKENS.InventorySettings);
+export async function inventorySettings(tx: ReadTransaction): Promise<InventorySettings> {
+  const settings = await readSettings(tx);
+  return {
+    allowNegativeStock: settings.allowNegativeStock,
+    filmShelfLifeDays: settings.filmShelfLifeDays,
+    expiryWarningDays: settings.lotExpiryWarningDays,
+  };
 }

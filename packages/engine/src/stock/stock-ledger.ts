@@ -68,7 +68,7 @@ export async function applyMovement(ctx: CommandContext, draft: MovementDraft): 
   const quantity = roundQuantity(draft.quantity);
   const before = await onHand(ctx.tx, { materialId: material.id });
   const after = roundQuantity(before + quantity);
-  if (quantity < 0 && !inventorySettings(ctx).allowNegativeStock) {
+  if (quantity < 0 && !(await inventorySettings(ctx.tx)).allowNegativeStock) {
     refuseBelowZero(material, null, before, quantity);
     if (lot) refuseBelowZero(material, lot, await onHand(ctx.tx, { lotId: lot.id }), quantity);
   }

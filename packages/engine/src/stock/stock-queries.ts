@@ -137,7 +137,7 @@ export const lotStatuses = defineQuery({
     z.strictObject({ materialId: z.optional(idString), alertsOnly: z.optional(z.boolean()) }),
   ),
   run: async (ctx, input): Promise<LotStatus[]> => {
-    const settings = inventorySettings(ctx);
+    const settings = await inventorySettings(ctx.tx);
     const where: Where = input?.materialId ? { materialId: input.materialId } : {};
     const [sums, lots] = await Promise.all([
       sumsBy(ctx.tx, 'lotId', where),

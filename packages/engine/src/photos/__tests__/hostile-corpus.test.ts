@@ -28,14 +28,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rpma-hostile-'));
   engine = await createEngine({
     storage: sqljsStorage(),
-    modules: [
-      photoBindings({
-        blobs: fsBlobStore(dir),
-        processor: sharpImageProcessor(),
-        settings: { maxBytes: CAP },
-      }),
-    ],
+    modules: [photoBindings({ blobs: fsBlobStore(dir), processor: sharpImageProcessor() })],
   });
+  await engine
+    .as(engine.auth.trust({ userId: 'admin-1', role: 'admin' }))
+    .settings.update({ photoMaxBytes: CAP });
   tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
 });
 afterAll(async () => {

@@ -10,7 +10,6 @@ import { fsBlobStore } from '../../node/fs-blob-store.js';
 import { sharpImageProcessor } from '../../node/sharp-image-processor.js';
 import { readExif } from '../exif-tiff.js';
 import { inspectImage } from '../inspect-image.js';
-import type { PhotoSettings } from '../photo-model.js';
 import { photoBindings } from '../photos-module.js';
 import { sha256Hex } from '../sha256.js';
 import { encodeImage, heifLike } from './image-fixtures.js';
@@ -23,13 +22,16 @@ afterEach(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function setup(settings: Partial<PhotoSettings> = {}) {
+async function setup(settings: { keepPhotoLocation?: boolean } = {}) {
   dir = await mkdtemp(join(tmpdir(), 'rpma-photos-'));
   engine = await createEngine({
     storage: sqljsStorage(),
     clock: new FakeClock('2026-11-26T09:00:00Z'),
-    modules: [photoBindings({ blobs: fsBlobStore(dir), processor: sharpImageProcessor(), settings })],
+    modules: [photoBindings({ blobs: fsBlobStore(dir), processor: sharpImageProcessor() })],
   });
+  if (Object.keys(settings).length > 0) {
+    await engine.as(engine.auth.trust({ userId: 'admin-1', role: 'admin' })).settings.update(settings);
+  }
   const tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
   const boss = engine.as(engine.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
   return { engine, tech, boss };
@@ -106,7 +108,7 @@ describe('photos.upload', () => {
     await engine?.close();
     await rm(dir, { recursive: true, force: true });
 
-    const kept = await (await setup({ keepLocation: true })).tech.photos.upload({ ...step, bytes: gps });
+    const kept = await (await setup({ keepPhotoLocation: true })).tech.photos.upload({ ...step, bytes: gps });
     expect(kept.locationStripped).toBe(false);
     const keptBytes = await readFile(join(dir, kept.blobKey.slice(-2), kept.blobKey));
     expect(new Uint8Array(keptBytes)).toEqual(gps);

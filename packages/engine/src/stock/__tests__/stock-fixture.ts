@@ -1,14 +1,11 @@
 import { sqljsStorage } from '@rpma/storage-sqljs';
-import { ContainerModule } from 'inversify';
 import { createEngine, type Engine } from '../../engine/create-engine.js';
 import type { Shop } from '../../engine/shop.js';
 import { FakeClock } from '../../kernel/clock.js';
 import type { EngineEventMap } from '../../kernel/events.js';
-import { TOKENS } from '../../kernel/tokens.js';
-import { DEFAULT_INVENTORY_SETTINGS, type InventorySettings } from '../inventory-settings.js';
 
 /** An engine on an in-memory sql.js store, a supervisor and a technician, and the low-stock events seen. */
-export async function stockFixture(settings: Partial<InventorySettings> = {}): Promise<{
+export async function stockFixture(settings: { allowNegativeStock?: boolean } = {}): Promise<{
   engine: Engine;
   clock: FakeClock;
   boss: Shop;
@@ -16,13 +13,10 @@ export async function stockFixture(settings: Partial<InventorySettings> = {}): P
   lowStock: EngineEventMap['material.low_stock'][];
 }> {
   const clock = new FakeClock('2026-11-26T08:00:00Z');
-  const rules = new ContainerModule(({ rebind }) => {
-    rebind<InventorySettings>(TOKENS.InventorySettings).toConstantValue({
-      ...DEFAULT_INVENTORY_SETTINGS,
-      ...settings,
-    });
-  });
-  const engine = await createEngine({ storage: sqljsStorage(), clock, modules: [rules] });
+  const engine = await createEngine({ storage: sqljsStorage(), clock });
+  if (Object.keys(settings).length > 0) {
+    await engine.as(engine.auth.trust({ userId: 'admin-1', role: 'admin' })).settings.update(settings);
+  }
   const lowStock: EngineEventMap['material.low_stock'][] = [];
   engine.events.on('material.low_stock', (e) => lowStock.push(e));
   return {

@@ -217,7 +217,7 @@ describe('recordConsumption inside another command', () => {
         return input.quantities.length;
       },
     });
-    const runner = engine.get<CommandRunner>(CommandRunner);
+    const runner = engine.container.get(CommandRunner);
     await runner.execute(boss.principal, submit, { quantities: [1, 1.5] });
     expect((await boss.stock.onHand({ materialId: film.id })).onHand).toBe(2.5);
     await expect(runner.execute(boss.principal, submit, { quantities: [2, 1] })).rejects.toSatisfy((e) =>

@@ -1,0 +1,129 @@
+import * as z from 'zod/mini';
+import { idString, longText, revNumber, shortText } from '../domain/schemas.js';
+import { EngineError } from '../kernel/engine-error.js';
+import { CALENDAR_EVENT_KINDS, type CalendarEventKind } from './calendar-event.js';
+import { normaliseRecurrence } from './recurrence.js';
+import { parseInstant } from './time-zone.js';
+
+/** The longest single occurrence: 31 days. */
+export const MAX_EVENT_MS = 31 * 86_400_000;
+
+/**
+ * An instant as callers give it: ISO-8601 with `Z` or an offset, or a wall time without one
+ * (`2026-03-30T09:00`) read in the organisation's time zone.
+ */
+export const instantText = z.string().check(z.minLength(16), z.maxLength(40));
+
+const kind = z.enum(CALENDAR_EVENT_KINDS as unknown as [CalendarEventKind, ...CalendarEventKind[]]);
+const optionalId = z.optional(z.nullable(idString));
+const recurrenceText = z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(500))));
+
+/** Input of `calendar.create` and `calendar.checkConflicts`. */
+export const createEventInput = z.strictObject({
+  kind,
+  title: shortText,
+  start: instantText,
+  end: instantText,
+  technicianId: optionalId,
+  bayId: optionalId,
+  taskId: optionalId,
+  recurrence: recurrenceText,
+  notes: z.optional(z.nullable(longText)),
+  override: z.optional(z.boolean()),
+});
+
+/** Input of `calendar.reschedule`: new times, holders or rule; what is left out stays. */
+export const rescheduleEventInput = z.strictObject({
+  id: idString,
+  rev: z.optional(revNumber),
+  start: z.optional(instantText),
+  end: z.optional(instantText),
+  technicianId: optionalId,
+  bayId: optionalId,
+  recurrence: recurrenceText,
+  override: z.optional(z.boolean()),
+});
+
+/** Input of `calendar.update`: the descriptive fields. */
+export const updateEventInput = z.strictObject({
+  id: idString,
+  rev: z.optional(revNumber),
+  title: z.optional(shortText),
+  notes: z.optional(z.nullable(longText)),
+  taskId: optionalId,
+});
+
+/** Input of `calendar.cancel`. */
+export const cancelEventInput = z.strictObject({
+  id: idString,
+  rev: z.optional(revNumber),
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
+});
+
+/** Input of `calendar.delete` and `calendar.get`. */
+export const eventRefInput = z.strictObject({ id: idString, rev: z.optional(revNumber) });
+
+function invalid(path: string, message: string): EngineError {
+  return new EngineError('VALIDATION', `invalid ${path}: ${message}`, {
+    details: { issues: [{ path, message, code: 'custom' }] },
+  });
+}
+
+/**
+ * Reads `start` and `end` in the organisation's `zone` (see {@link instantText}) and returns them
+ * as UTC ISO strings; refuses unreadable times, an end not after the start, or an occurrence
+ * longer than {@link MAX_EVENT_MS}.
+ *
+ * @example
+ * ```ts
+ * resolveTimes('2026-03-30T09:00', '2026-03-30T11:00', 'Europe/Paris');
+ * // { start: '2026-03-30T07:00:00.000Z', end: '2026-03-30T09:00:00.000Z' }
+ * ```
+ */
+export function resolveTimes(start: string, end: string, zone: string): { start: string; end: string } {
+  const from = parseInstant(start, zone);
+  if (from === undefined) throw invalid('start', `"${start}" is not an ISO-8601 date-time`);
+  const to = parseInstant(end, zone);
+  if (to === undefined) throw invalid('end', `"${end}" is not an ISO-8601 date-time`);
+  if (to <= from) throw invalid('end', 'an event must end after it starts');
+  if (to - from > MAX_EVENT_MS) throw invalid('end', 'an occurrence may last at most 31 days');
+  return { start: new Date(from).toISOString(), end: new Date(to).toISOString() };
+}
+
+/**
+ * Checks who and what an event of `kind` holds: a bay booking needs a bay, time off a
+ * technician or a bay. Returns the rule in canonical form (or null).
+ *
+ * @example
+ * ```ts
+ * const recurrence = checkHolders('time_off', 'u-2', null, 'FREQ=WEEKLY;BYDAY=SA');
+ * ```
+ */
+export function checkHolders(
+  kind: CalendarEventKind,
+  technicianId: string | null,
+  bayId: string | null,
+  recurrence: string | null,
+): string | null {
+  if (kind === 'bay_booking' && bayId === null) throw invalid('bayId', 'a bay booking needs a bay');
+  if (kind === 'time_off' && technicianId === null && bayId === null) {
+    throw invalid('technicianId', 'time off needs a technician or a bay');
+  }
+  return recurrence === null ? null : normaliseRecurrence(recurrence);
+}
+
+/**
+ * The fields an input sets, for the policy's field-limited grants: `override` counts only when
+ * it is true (asking for no override changes nothing).
+ *
+ * @example
+ * ```ts
+ * changedFields({ id: 'e1', start: '…', override: false }); // ['start']
+ * ```
+ */
+export function changedFields(input: Record<string, unknown>): string[] {
+  return Object.entries(input)
+    .filter(([key, value]) => key !== 'id' && key !== 'rev' && value !== undefined)
+    .filter(([key, value]) => key !== 'override' || value === true)
+    .map(([key]) => key);
+}
