@@ -49,8 +49,57 @@ export { uuidv7Generator } from './kernel/ids.js';
 export type { Logger } from './kernel/logger.js';
 export { consoleLogger, silentLogger } from './kernel/logger.js';
 export { TOKENS } from './kernel/tokens.js';
+export type { Lot, Material } from './materials/material-model.js';
+export {
+  lotsCollection,
+  MATERIAL_TYPES,
+  MATERIAL_UNITS,
+  materialsCollection,
+} from './materials/material-model.js';
+export { materialOperations } from './materials/material-operations.js';
 export type { OutboxRecord } from './outbox/outbox-collection.js';
 export { outboxCollection } from './outbox/outbox-collection.js';
+export type { BlobStore } from './photos/blob-store.js';
+export { checkBlobKey } from './photos/blob-store.js';
+export { canvasImageProcessor } from './photos/canvas-image-processor.js';
+export type { ExifSummary } from './photos/exif-tiff.js';
+export { readExif, stripExifGps } from './photos/exif-tiff.js';
+export type { ImageProcessor, Thumbnail } from './photos/image-processor.js';
+export { fitWithin } from './photos/image-processor.js';
+export type { ByteRange, ImageFormat, ImageStructure } from './photos/image-structure.js';
+export { IMAGE_MIME } from './photos/image-structure.js';
+export { indexedDbBlobStore } from './photos/indexeddb-blob-store.js';
+export type { InspectedImage, PhotoLimits } from './photos/inspect-image.js';
+export {
+  DEFAULT_PHOTO_LIMITS,
+  inspectImage,
+  sniffImageFormat,
+  stripLocation,
+} from './photos/inspect-image.js';
+export type { Photo, PhotoSettings } from './photos/photo-model.js';
+export { DEFAULT_PHOTO_SETTINGS, photosCollection } from './photos/photo-model.js';
+export { photoOperations } from './photos/photo-operations.js';
+export type { PhotoRefusalReason } from './photos/photo-refusal.js';
+export { refusePhoto } from './photos/photo-refusal.js';
+export { photoBindings, photosModule } from './photos/photos-module.js';
+export type { PreparedPhoto } from './photos/prepare-photo.js';
+export { preparePhoto } from './photos/prepare-photo.js';
+export { sha256Hex } from './photos/sha256.js';
+export { inventoryModule, stockOperations } from './stock/inventory-module.js';
+export type { InventorySettings } from './stock/inventory-settings.js';
+export { inventorySettings } from './stock/inventory-settings.js';
+export type { LotUse } from './stock/lot-tracing.js';
+export type { ConsumptionRecord, MovementDraft } from './stock/stock-ledger.js';
+export {
+  applyMovement,
+  lotByNumber,
+  materialBySku,
+  onHand,
+  recordConsumption,
+} from './stock/stock-ledger.js';
+export type { MovementKind, StockMovement } from './stock/stock-movement.js';
+export { MOVEMENT_KINDS, roundQuantity, stockMovementsCollection } from './stock/stock-movement.js';
+export type { LotStatus, StockLevel } from './stock/stock-queries.js';
 export type {
   AggregateQuery,
   AggregateRow,
