@@ -1,5 +1,8 @@
 import { RpmaEngineProvider } from './context/engine-provider.js';
+import { RpmaInterventionRunner } from './elements/intervention-runner.js';
 import { RpmaSignIn } from './elements/sign-in.js';
+import { RpmaTaskBoard } from './elements/task-board.js';
+import { RpmaTaskList } from './elements/task-list.js';
 
 /**
  * Every element class, by the tag name it gets after the prefix (`rpma-` + key by default).
@@ -12,6 +15,9 @@ import { RpmaSignIn } from './elements/sign-in.js';
 export const RPMA_ELEMENTS = {
   'engine-provider': RpmaEngineProvider,
   'sign-in': RpmaSignIn,
+  'task-list': RpmaTaskList,
+  'task-board': RpmaTaskBoard,
+  'intervention-runner': RpmaInterventionRunner,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /** Options of {@link defineRpmaElements}. */

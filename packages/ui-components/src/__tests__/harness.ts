@@ -1,4 +1,4 @@
-import { createEngine, type Engine, FakeClock } from '@rpma/engine';
+import { createEngine, type Engine, type EngineOptions, FakeClock, type WorkflowPlugin } from '@rpma/engine';
 import { sqljsStorage } from '@rpma/storage-sqljs';
 import axe from 'axe-core';
 import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';

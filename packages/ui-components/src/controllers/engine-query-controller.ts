@@ -1,5 +1,5 @@
-import type { Engine, EngineError, EngineEventType, Principal } from '@rpma/engine';
-import { toEngineError } from '@rpma/engine';
+import type { Engine, EngineEventType, Principal, Shop } from '@rpma/engine';
+import { EngineError, toEngineError } from '@rpma/engine';
 import type { ReactiveController } from 'lit';
 import type { EngineHost } from '../base/rpma-element.js';
 
@@ -7,6 +7,19 @@ import type { EngineHost } from '../base/rpma-element.js';
 export interface QueryContext {
   engine: Engine;
   principal: Principal | undefined;
+}
+
+/**
+ * The shop's services for the signed-in principal; `UNAUTHENTICATED` when nobody is signed in.
+ *
+ * @example
+ * ```ts
+ * load: (context) => shopFor(context).tasks.page({ status: 'scheduled' }),
+ * ```
+ */
+export function shopFor(context: QueryContext): Shop {
+  if (!context.principal) throw new EngineError('UNAUTHENTICATED', 'nobody is signed in');
+  return context.engine.as(context.principal);
 }
 
 /**

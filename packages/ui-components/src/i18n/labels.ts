@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import type { Role } from '@rpma/engine';
+import type { TaskStatus } from '../engine-types.js';
 
 /**
  * The localised name of a role.
@@ -19,5 +20,108 @@ export function roleLabel(role: Role): string {
       return msg('Technician');
     default:
       return msg('Viewer');
+  }
+}
+
+/**
+ * Task statuses in the order the views show them (the engine's status table decides which
+ * moves are allowed; views only order and name them).
+ *
+ * @example
+ * ```ts
+ * TASK_STATUS_ORDER[0]; // 'draft'
+ * ```
+ */
+export const TASK_STATUS_ORDER: readonly TaskStatus[] = [
+  'draft',
+  'scheduled',
+  'in_progress',
+  'on_hold',
+  'completed',
+  'cancelled',
+  'archived',
+];
+
+/**
+ * The localised name of a task status.
+ *
+ * @example
+ * ```ts
+ * statusLabel('in_progress'); // 'In progress' / 'En cours'
+ * ```
+ */
+export function statusLabel(status: TaskStatus): string {
+  switch (status) {
+    case 'draft':
+      return msg('Draft');
+    case 'scheduled':
+      return msg('Scheduled');
+    case 'in_progress':
+      return msg('In progress');
+    case 'on_hold':
+      return msg('On hold');
+    case 'completed':
+      return msg('Completed');
+    case 'cancelled':
+      return msg('Cancelled');
+    default:
+      return msg('Archived');
+  }
+}
+
+/**
+ * The localised name of a vehicle zone or panel (the ids tasks and workflows use); an id it
+ * does not know is shown as is.
+ *
+ * @example
+ * ```ts
+ * zoneLabel('hood'); // 'Hood' / 'Capot'
+ * ```
+ */
+export function zoneLabel(zone: string): string {
+  const labels: Record<string, () => string> = {
+    hood: () => msg('Hood'),
+    front_bumper: () => msg('Front bumper'),
+    rear_bumper: () => msg('Rear bumper'),
+    bumper: () => msg('Bumper'),
+    fenders: () => msg('Fenders'),
+    front_fenders: () => msg('Front fenders'),
+    mirrors: () => msg('Mirrors'),
+    rocker_panels: () => msg('Rocker panels'),
+    a_pillars: () => msg('A-pillars'),
+    headlights: () => msg('Headlights'),
+    roof: () => msg('Roof'),
+    doors: () => msg('Doors'),
+    full_front: () => msg('Full front'),
+    full_body: () => msg('Full body'),
+  };
+  return labels[zone]?.() ?? zone;
+}
+
+/**
+ * The localised name of a step a workflow plugin declares, for the usual step ids; any other
+ * step shows the plugin's own title.
+ *
+ * @example
+ * ```ts
+ * stepLabel('preparation', 'Preparation'); // 'Préparation' in French
+ * ```
+ */
+export function stepLabel(stepId: string, title: string): string {
+  switch (stepId) {
+    case 'inspection':
+      return msg('Inspection');
+    case 'preparation':
+      return msg('Preparation');
+    case 'installation':
+      return msg('Installation');
+    case 'application':
+      return msg('Application');
+    case 'curing':
+      return msg('Curing');
+    case 'finalization':
+      return msg('Finalization');
+    default:
+      return title;
   }
 }
