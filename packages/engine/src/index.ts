@@ -1,6 +1,26 @@
 export type { AuditEvent } from './audit/audit-collection.js';
 export { auditCollection } from './audit/audit-collection.js';
+export type { AccessClaims, AccessTokenConfig } from './auth/access-tokens.js';
+export { ACCESS_TOKEN_ALGORITHMS, AccessTokens } from './auth/access-tokens.js';
+export { authModule } from './auth/auth-module.js';
+export type { LoginResult } from './auth/auth-service.js';
 export { AuthService } from './auth/auth-service.js';
+export { BACKUP_CODE_COUNT, newBackupCodes, normalizeBackupCode } from './auth/backup-codes.js';
+export { COMMON_PASSWORDS, isCommonPassword } from './auth/common-passwords.js';
+export type { LockoutPolicy, LockoutState } from './auth/lockout.js';
+export { DEFAULT_LOCKOUT } from './auth/lockout.js';
+export type { Argon2Params, PasswordHasher } from './auth/password-hasher.js';
+export { Argon2idHasher, OWASP_ARGON2ID, parseArgon2Params } from './auth/password-hasher.js';
+export { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from './auth/password-policy.js';
+export { qrSvg } from './auth/qr-svg.js';
+export { totpCode, totpUrl } from './auth/totp.js';
+export type { TwoFactorStatus } from './auth/two-factor-commands.js';
+export { twoFactorOperations } from './auth/two-factor-commands.js';
+export type { StoreCodec } from './crypto/aes-gcm-codec.js';
+export { aesGcmCodec } from './crypto/aes-gcm-codec.js';
+export type { SecretKeyInput } from './crypto/secret-box.js';
+export { SecretBox } from './crypto/secret-box.js';
+export { SecretVault } from './crypto/secret-vault.js';
 export type {
   AnyOperation,
   BaseContext,
@@ -25,6 +45,7 @@ export type { AssignedGrant, Grant, PolicyRow } from './domain/policy.js';
 export { assignedTechnician, atLeast, grantFor, POLICY, TECHNICIAN_TASK_FIELDS } from './domain/policy.js';
 export type { Principal, Role } from './domain/principal.js';
 export { ROLES, roleAtLeast } from './domain/principal.js';
+export type { PrincipalVerifier } from './domain/principal-verifier.js';
 export {
   cursor,
   idString,
@@ -59,6 +80,10 @@ export {
 export { materialOperations } from './materials/material-operations.js';
 export type { OutboxRecord } from './outbox/outbox-collection.js';
 export { outboxCollection } from './outbox/outbox-collection.js';
+export type { RefreshToken, Session, SessionEnd } from './sessions/session-collections.js';
+export type { SessionView } from './sessions/session-commands.js';
+export { sessionOperations } from './sessions/session-commands.js';
+export { SessionVerifier } from './sessions/session-verifier.js';
 export type { BlobStore } from './photos/blob-store.js';
 export { checkBlobKey } from './photos/blob-store.js';
 export { canvasImageProcessor } from './photos/canvas-image-processor.js';
@@ -140,6 +165,8 @@ export {
   refuseField,
   searchTerms,
 } from './storage/query-check.js';
+export type { User } from './users/user-collections.js';
+export { userOperations } from './users/user-operations.js';
 export type {
   ChecklistItem,
   Consumption,

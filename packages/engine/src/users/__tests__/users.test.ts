@@ -56,7 +56,7 @@ describe('policy matrix of the auth, user, session and 2FA commands', () => {
 
   it('the runner enforces each cell: denied → FORBIDDEN before parsing, allowed → reaches the input check', async () => {
     ({ engine } = await startEngine());
-    const runner = engine.get<CommandRunner>(CommandRunner);
+    const runner = engine.container.get(CommandRunner);
     for (const operation of engine.operations().filter((op) => op.name in EXPECTED)) {
       for (const [i, role] of ROLES.entries()) {
         const principal = engine.auth.trust({ userId: `matrix-${role}`, role: role as Role });
