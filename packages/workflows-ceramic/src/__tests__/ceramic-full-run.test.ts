@@ -1,0 +1,81 @@
+import { createEngine, FakeClock } from '@rpma/engine';
+import { memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
+import { describe, expect, it } from 'vitest';
+import { ceramicWorkflow } from '../ceramic-workflow.js';
+import { applicationSubmit, curingSubmit, finalizationSubmit, preparationSubmit } from './ceramic-samples.js';
+
+const HOUR = 3_600_000;
+
+describe('a ceramic job through the public engine API', () => {
+  it('holds the vehicle through a restart until the cure timer fires, then completes the task', async () => {
+    const clock = new FakeClock('2026-11-26T08:00:00Z');
+    const persistence = memoryPersistence();
+    const open = () =>
+      createEngine({
+        storage: sqljsStorage({ persistence }),
+        clock,
+        workflows: [ceramicWorkflow()],
+        timerIntervalMs: 0,
+      });
+    const panels = ['hood', 'roof'];
+
+    const first = await open();
+    const boss = first.as(first.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
+    const tech = first.as(first.auth.trust({ userId: 'tech-1', role: 'technician' }));
+    const client = await boss.clients.create({ kind: 'individual', name: 'Marc Dubois' });
+    const coating = await boss.materials.create({
+      sku: 'COAT-PRO-5Y',
+      name: 'Pro ceramic',
+      type: 'coating',
+      unit: 'ml',
+    });
+    await boss.stock.purchase({ materialId: coating.id, quantity: 50, lotNumber: 'B-77' });
+    const task = (await boss.tasks.create({
+      title: 'Ceramic 5 years',
+      clientId: client.id,
+      service: 'ceramic',
+      coverage: panels,
+      technicianId: 'tech-1',
+      scheduledStart: '2026-11-26T08:00:00Z',
+    })) as unknown as { id: string };
+    const run = await tech.interventions.start(task.id);
+    clock.advance(4 * HOUR);
+    await tech.interventions.send(run.id, preparationSubmit(panels));
+    clock.advance(3 * HOUR);
+    await tech.interventions.send(run.id, applicationSubmit(panels));
+    expect((await boss.stock.onHand({ materialId: coating.id })).onHand).toBe(20);
+    const held = await tech.interventions.get(run.id);
+    expect(held.state).toBe('curing.holding');
+    expect(held.timers).toEqual([
+      { key: 'xstate.after.cureMinimum.ceramic.curing.holding', dueAt: '2026-11-27T15:00:00.000Z' },
+    ]);
+    clock.advance(2 * HOUR);
+    const early = await tech.interventions.send(run.id, curingSubmit(clock.now())).catch((e: Error) => e);
+    expect(early.message).toContain('the coating cures until 2026-11-27T15:00:00.000Z');
+    await first.close();
+
+    clock.advance(23 * HOUR);
+    const second = await open();
+    try {
+      const techAgain = second.as(second.auth.trust({ userId: 'tech-1', role: 'technician' }));
+      const ready = await techAgain.interventions.get(run.id);
+      expect(ready).toMatchObject({ state: 'curing.ready', timers: [] });
+      await techAgain.interventions.send(run.id, curingSubmit(clock.now()));
+      clock.advance(HOUR);
+      const done = await techAgain.interventions.send(run.id, finalizationSubmit(clock.now()));
+      expect(done.status).toBe('completed');
+      expect(done.durations?.map((d) => [d.step, d.actualMinutes])).toEqual([
+        ['preparation', 240],
+        ['application', 180],
+        ['curing', 1500],
+        ['finalization', 60],
+      ]);
+      const bossAgain = second.as(second.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
+      expect((await bossAgain.tasks.get({ id: task.id })).status).toBe('completed');
+      const history = await bossAgain.interventions.history(run.id);
+      expect(history.transitions.find((t) => t.to === 'curing.ready')?.by).toBe('system:timers');
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -1,0 +1,14 @@
+export type { CeramicContext } from './ceramic-machine.js';
+export { ceramicMachine } from './ceramic-machine.js';
+export type { CeramicOptions } from './ceramic-workflow.js';
+export { ceramicWorkflow } from './ceramic-workflow.js';
+export type { CoatingProduct } from './coating-products.js';
+export { COATING_PRODUCTS, MAX_CLEAR_COAT_REMOVAL_UM, MAX_LAYERS_OVER_FILM } from './coating-products.js';
+export type { ApplicationData } from './steps/application.js';
+export { applicationData, applicationStep } from './steps/application.js';
+export type { CuringData } from './steps/curing.js';
+export { curingData, curingStep } from './steps/curing.js';
+export type { FinalizationData } from './steps/finalization.js';
+export { finalizationData, finalizationStep } from './steps/finalization.js';
+export type { PreparationData } from './steps/preparation.js';
+export { preparationData, preparationStep } from './steps/preparation.js';
