@@ -159,7 +159,7 @@ describe('sqljs adapter durability', () => {
     expect(snapshot).not.toBeNull();
     const staleEntry: JournalEntry = {
       seq: 1,
-      changes: [{ op: 'put', collection: 'clients', doc: v1 as Doc }],
+      changes: [{ op: 'put', collection: 'clients', doc: v1 as unknown as Doc }],
     };
     const crashedMidCompaction: PersistedState = { snapshot, snapshotSeq: 0, entries: [staleEntry] };
     const reopened = sqljsStorage({ persistence: fixedState(crashedMidCompaction) });
