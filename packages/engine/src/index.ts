@@ -16,11 +16,33 @@ export { qrSvg } from './auth/qr-svg.js';
 export { totpCode, totpUrl } from './auth/totp.js';
 export type { TwoFactorStatus } from './auth/two-factor-commands.js';
 export { twoFactorOperations } from './auth/two-factor-commands.js';
+export type { BusinessHours, HoursViolation } from './calendar/business-hours.js';
+export type {
+  CalendarEvent,
+  CalendarEventDoc,
+  CalendarEventKind,
+  Occurrence,
+  ScheduleOverride,
+} from './calendar/calendar-event.js';
+export { CALENDAR_EVENT_KINDS, calendarCollection } from './calendar/calendar-event.js';
+export { calendarModule, calendarOperations } from './calendar/calendar-module.js';
+export type { Booking, ConflictResource, Overlap } from './calendar/conflicts.js';
+export { findOverlaps } from './calendar/conflicts.js';
+export type { Interval, Series } from './calendar/recurrence.js';
+export { expandSeries, normaliseRecurrence } from './calendar/recurrence.js';
+export type { ScheduleConflict, ScheduleReport } from './calendar/schedule-check.js';
+export type { ScheduledTask } from './calendar/schedule-task.js';
+export type { WallTime } from './calendar/time-zone.js';
+export { parseInstant, wallTimeAt } from './calendar/time-zone.js';
 export type { StoreCodec } from './crypto/aes-gcm-codec.js';
 export { aesGcmCodec } from './crypto/aes-gcm-codec.js';
 export type { SecretKeyInput } from './crypto/secret-box.js';
 export { SecretBox } from './crypto/secret-box.js';
 export { SecretVault } from './crypto/secret-vault.js';
+export type { ImportOptions, ImportProgress, ImportReport } from './csv/csv-api.js';
+export { CsvApi } from './csv/csv-api.js';
+export type { CsvDelimiter, RowProblem } from './csv/csv-format.js';
+export { csvModule, csvOperations } from './csv/csv-module.js';
 export type {
   AnyOperation,
   BaseContext,
