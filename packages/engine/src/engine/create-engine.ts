@@ -118,7 +118,7 @@ export class Engine {
   }
 
   /** Resolves any binding of the container. */
-  get<T>(token: symbol): T {
+  get<T>(token: ServiceIdentifier<T>): T {
     return this.container.get<T>(token);
   }
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Client } from '../clients/client-model.js';
-import { refreshClientStats } from '../clients/client-stats.js';
+import { countNewTask, refreshClientStats } from '../clients/client-stats.js';
 import { buildSearchText } from '../clients/search-text.js';
 import { type CommandContext, defineCommand, type Ownership } from '../domain/command.js';
 import { fieldDiff } from '../domain/diff.js';
@@ -125,7 +125,7 @@ export async function createTaskIn(ctx: CommandContext, input: NewTask): Promise
   };
   fields.searchText = taskSearchText(fields, vehicle?.plate ?? null);
   const task = await ctx.insert<Task>('tasks', fields);
-  await refreshClientStats(ctx, task.clientId);
+  await countNewTask(ctx, task.clientId);
   ctx.emit('task.created', {
     id: task.id,
     number,

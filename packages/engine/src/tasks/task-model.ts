@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { idString, isoDate, longText, shortText, tagList } from '../domain/schemas.js';
-import type { CollectionSchema } from '../storage/contract.js';
+import type { CollectionSchema, Doc } from '../storage/contract.js';
 
 /** Every task status. */
 export const TASK_STATUSES = [
@@ -93,7 +93,7 @@ export interface Task {
  * A task as queries return it: the stored task plus `overdue` (derived, never stored): an open
  * task whose `dueAt` is past.
  */
-export type TaskView = Task & { overdue: boolean };
+export type TaskView = Doc<Task> & { overdue: boolean };
 
 const money = z.number().check(z.gte(0), z.lte(100_000_000));
 const minutes = z.number().check(z.int(), z.gte(0), z.lte(60 * 24 * 365));
@@ -127,9 +127,6 @@ export const taskFields = {
   filmLot: z.nullable(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
   actualDurationMinutes: z.nullable(minutes),
 };
-
-/** A money amount as accepted in inputs. */
-export const amount = money;
 
 /**
  * The `tasks` collection: the number is unique for good (even in the trash); composite indexes

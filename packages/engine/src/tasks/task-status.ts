@@ -108,7 +108,7 @@ export async function transitionTask(
  * withOverdue(task, ctx.now).overdue;
  * ```
  */
-export function withOverdue<T extends Task>(task: T, now: string): T & { overdue: boolean } {
+export function withOverdue(task: Doc<Task>, now: string): TaskView {
   const overdue = OPEN_STATUSES.includes(task.status) && task.dueAt !== null && task.dueAt < now;
-  return { ...task, overdue } satisfies TaskView;
+  return { ...task, overdue };
 }

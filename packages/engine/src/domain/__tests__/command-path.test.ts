@@ -68,7 +68,7 @@ describe('the command path', () => {
 
   it('rolls back everything and publishes nothing when the body fails after writing', async () => {
     t = await testShop();
-    const runner = t.engine.get<CommandRunner>(CommandRunner);
+    const runner = t.engine.container.get(CommandRunner);
     const published: string[] = [];
     t.engine.events.onAny((type) => published.push(type));
     const failing = defineCommand({
@@ -84,7 +84,9 @@ describe('the command path', () => {
           technicianId: null,
           at: ctx.now,
         });
-        ctx.afterCommit(() => published.push('after-commit'));
+        ctx.afterCommit(() => {
+          published.push('after-commit');
+        });
         throw new TypeError('disk on fire');
       },
     });
@@ -98,7 +100,7 @@ describe('the command path', () => {
 
   it('publishes events after the commit, then runs post-commit actions whose failures are only logged', async () => {
     t = await testShop();
-    const runner = t.engine.get<CommandRunner>(CommandRunner);
+    const runner = t.engine.container.get(CommandRunner);
     const seen: string[] = [];
     t.engine.events.on('task.created', async () => {
       const stored = await t.engine.storage.read((tx) => tx.count('clients'));
@@ -149,7 +151,7 @@ describe('the command path', () => {
 
   it('refuses an operation without a policy row, and a malformed principal', async () => {
     t = await testShop();
-    const runner = t.engine.get<CommandRunner>(CommandRunner);
+    const runner = t.engine.container.get(CommandRunner);
     const rogue = defineQuery({ name: 'rogue.read', input: z.undefined(), run: async () => 'secret' });
     await expect(runner.execute({ userId: 'a', role: 'admin' }, rogue, undefined)).rejects.toMatchObject({
       code: 'FORBIDDEN',

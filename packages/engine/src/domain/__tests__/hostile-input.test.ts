@@ -183,7 +183,7 @@ function hostile(c: Case): fc.Arbitrary<unknown> {
 
 describe('hostile input to every domain command', () => {
   it('is refused with a useful EngineError and leaves the store unchanged, or accepted as ordinary data', async () => {
-    const runner = t.engine.get<CommandRunner>(CommandRunner);
+    const runner = t.engine.container.get(CommandRunner);
     const report: Record<string, { refused: number; accepted: number; min: number }> = {};
     // the dump before a run is the dump after the previous refused one (checked equal), so only
     // an accepted input costs a new dump

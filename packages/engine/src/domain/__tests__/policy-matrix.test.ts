@@ -37,7 +37,7 @@ describe('the policy matrix', () => {
   });
 
   it('refuses exactly the roles the table denies, for every operation and every role', async () => {
-    const runner = t.engine.get<CommandRunner>(CommandRunner);
+    const runner = t.engine.container.get(CommandRunner);
     const mismatches: string[] = [];
     for (const op of t.engine.operations()) {
       for (const role of ROLES) {

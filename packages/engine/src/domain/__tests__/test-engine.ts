@@ -5,7 +5,7 @@ import { FakeClock } from '../../kernel/clock.js';
 import { uuidv7Generator } from '../../kernel/ids.js';
 import type { Logger } from '../../kernel/logger.js';
 import { TOKENS } from '../../kernel/tokens.js';
-import type { CollectionSchema, Doc } from '../../storage/contract.js';
+import type { CollectionSchema, Doc, Page } from '../../storage/contract.js';
 import type { Role } from '../principal.js';
 
 /** A fresh in-memory engine on the real sql.js adapter, a fake clock, and a shop per role. */
@@ -47,7 +47,7 @@ export async function dumpStore(engine: Engine): Promise<Record<string, Doc[]>> 
       const docs: Doc[] = [];
       let after: string | null = null;
       do {
-        const page = await tx.find(name, {
+        const page: Page<Doc> = await tx.find(name, {
           deleted: 'all',
           orderBy: [{ field: 'id' }],
           limit: 1000,

@@ -39,7 +39,7 @@ describe('settings', () => {
     await expect(t.admin.settings.update({ rev: 0, name: 'Late' })).rejects.toMatchObject({
       code: 'CONFLICT',
     });
-    expect(await t.engine.get<SettingsService>(SettingsService).current()).toMatchObject({ currency: 'CHF' });
+    expect(await t.engine.container.get(SettingsService).current()).toMatchObject({ currency: 'CHF' });
     const audit = await t.admin.audit.query({ entity: 'settings' });
     expect(audit.items.map((a) => a.operation)).toEqual(['create']);
   });
