@@ -36,6 +36,6 @@ describe('auth crypto in Chromium', () => {
     const now = Date.parse('2026-11-26T08:00:00Z');
     expect(verifyTotp(seed, totpCode(seed, now), now, null)).toBe(Math.floor(now / 30_000));
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(await qrSvg('otpauth://totp/x?secret=' + seed)).toMatch(/^<svg/);
+    expect(await qrSvg(`otpauth://totp/x?secret=${seed}`)).toMatch(/^<svg/);
   });
 });
