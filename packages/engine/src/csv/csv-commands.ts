@@ -3,9 +3,9 @@ import type { Client } from '../clients/client-model.js';
 import { createClient } from '../clients/client-operations.js';
 import { defineCommand, defineQuery, type QueryContext } from '../domain/command.js';
 import { readSettings } from '../settings/settings-service.js';
-import type { Doc, DocMeta } from '../storage/contract.js';
+import type { Doc } from '../storage/contract.js';
 import { createTaskIn, createTaskInput } from '../tasks/task-commands.js';
-import type { Task, TaskView } from '../tasks/task-model.js';
+import type { Task } from '../tasks/task-model.js';
 import type { Vehicle } from '../vehicles/vehicle-model.js';
 import { CLIENT_COLUMNS, clientInput, clientRecord } from './client-csv.js';
 import { writeCsv } from './csv-format.js';
@@ -152,8 +152,7 @@ export const importTasksChunk = defineCommand({
         const parsed = parseRow(createTaskInput, raw, row.line, 'tasks.create');
         return 'problem' in parsed ? parsed : { ...parsed, ...id };
       },
-      // createTaskIn returns the stored task (with its id) plus `overdue`; its type leaves the metadata out.
-      write: async (ctx, input) => (await createTaskIn(ctx, input)) as TaskView & DocMeta,
+      write: (ctx, input) => createTaskIn(ctx, input),
     };
     return importRows(ctx, input.rows, taskRows);
   },

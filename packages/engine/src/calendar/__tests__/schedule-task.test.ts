@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../engine/create-engine.js';
 import { EngineError } from '../../kernel/engine-error.js';
-import type { DocMeta } from '../../storage/contract.js';
 import { allDocs, calendarEngine } from './calendar-engine.js';
 
 let engine: Engine | undefined;
@@ -19,8 +18,7 @@ async function setup() {
     clientId: client.id,
     service: 'ppf',
   });
-  // tasks.create returns the stored task plus `overdue`; its declared type (TaskView) leaves out the metadata.
-  return { ...world, task: created as typeof created & DocMeta };
+  return { ...world, task: created };
 }
 
 const slot = { start: '2026-03-30T09:00', end: '2026-03-30T17:00', technicianId: 'tech-1', bayId: 'bay-1' };
