@@ -38,7 +38,10 @@ describe('login', () => {
     expect(result.principal).toMatchObject({ role: 'admin', displayName: 'Owner' });
     expect(result.principal.sessionId).toBe(result.session.id);
     expect(result.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(result.session.expiresAt).toBe('2026-11-26T16:00:00.000Z'); // 8 h: the settings default
+    const { sessions } = await engine.as(result.principal).settings.get();
+    expect(Date.parse(result.session.expiresAt)).toBe(
+      Date.parse('2026-11-26T08:00:00Z') + sessions.absoluteHours * 3_600_000,
+    );
     const claims = await engine.get<AccessTokens>(TOKENS.AccessTokens).verify(result.accessToken);
     expect(claims).toMatchObject({
       userId: result.principal.userId,
