@@ -1,0 +1,122 @@
+import { defineStep, defineWorkflow, type StampedEvent, type WorkflowInput } from '@rpma/engine';
+import { assign, setup } from 'xstate';
+import * as z from 'zod/mini';
+
+const HOUR = 3_600_000;
+
+// Step 1: clean the glass and cut the film from a roll.
+const prep = defineStep({
+  id: 'prep',
+  title: 'Glass prep and cut',
+  estimatedMinutes: 45,
+  data: z.object({
+    film: z.string().check(z.minLength(1)),
+    lot: z.string().check(z.minLength(1)),
+  }),
+  checklist: [
+    { id: 'glass-clean', label: 'Glass cleaned, edges scraped', required: true },
+    { id: 'seals-covered', label: 'Door seals and electronics covered', required: true },
+  ],
+  photos: { min: 0 },
+});
+
+// Step 2: install, window by window, inside the film's environment window.
+const install = defineStep({
+  id: 'install',
+  title: 'Installation',
+  estimatedMinutes: 120,
+  data: z.object({
+    film: z.string().check(z.minLength(1)),
+    lot: z.string().check(z.minLength(1)),
+    temperatureC: z.number(),
+    humidityPct: z.number().check(z.gte(0), z.lte(100)),
+    windows: z
+      .array(
+        z.object({
+          window: z.string(),
+          vltPct: z.number().check(z.gte(1), z.lte(100)),
+          areaM2: z.number().check(z.gt(0)),
+        }),
+      )
+      .check(z.minLength(1)),
+  }),
+  checklist: [{ id: 'squeegeed', label: 'Water squeegeed out of every window', required: true }],
+  photos: { min: 1, requiredTags: ['rear-window'] },
+  environment: (data) => [
+    {
+      product: data.film,
+      reading: { temperatureC: data.temperatureC, humidityPct: data.humidityPct },
+      window: { minTempC: 5, maxTempC: 35, maxHumidityPct: 85 },
+    },
+  ],
+  // The law: front side windows let at least 70 % of the light through.
+  check: ({ data }) =>
+    data.windows
+      .filter((w) => w.window.startsWith('front-') && w.vltPct < 70)
+      .map((w) => `${w.window}: ${w.vltPct} % VLT is below the legal 70 % for front side windows`),
+  consumes: (data) => [
+    {
+      sku: data.film,
+      lot: data.lot,
+      quantity: data.windows.reduce((m2, w) => m2 + w.areaM2, 0),
+      kind: 'consumption',
+    },
+  ],
+});
+
+// Step 3: hand the car back once the film has dried for two hours.
+const handover = defineStep({
+  id: 'handover',
+  title: 'Handover',
+  estimatedMinutes: 15,
+  data: z.object({ customerSignature: z.string().check(z.minLength(3)) }),
+  checklist: [{ id: 'no-roll-down', label: 'Told: no rolling windows down for 3 days', required: true }],
+  photos: { min: 0 },
+  check: ({ context, at }) =>
+    at < Number(context.dryUntil)
+      ? [`the film dries until ${new Date(Number(context.dryUntil)).toISOString()}`]
+      : [],
+});
+
+// The machine: one top-level state per step, plus a final state. Guards read time from `event.at`.
+const machine = setup({
+  types: {
+    input: {} as WorkflowInput,
+    context: {} as { taskId: string; dryUntil: number },
+    events: {} as StampedEvent,
+  },
+  delays: { dryTime: 2 * HOUR },
+}).createMachine({
+  id: 'window-tint',
+  context: ({ input }) => ({ taskId: input.taskId, dryUntil: 0 }),
+  initial: 'prep',
+  states: {
+    prep: { on: { 'STEP.SUBMIT': 'install' } },
+    install: {
+      on: {
+        'STEP.SUBMIT': {
+          target: 'handover',
+          actions: assign({ dryUntil: ({ event }) => event.at + 2 * HOUR }),
+        },
+      },
+    },
+    handover: {
+      initial: 'drying',
+      states: {
+        drying: { after: { dryTime: 'dry' } }, // a durable timer: survives restarts
+        dry: {},
+      },
+      on: { 'STEP.SUBMIT': 'done' },
+    },
+    done: { type: 'final' },
+  },
+});
+
+/** The window-tint workflow: tasks with `service: 'window-tint'` run it. */
+export const windowTintWorkflow = defineWorkflow({
+  id: 'window-tint',
+  version: 1,
+  title: 'Window tint',
+  machine,
+  steps: [prep, install, handover],
+});
