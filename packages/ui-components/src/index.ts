@@ -23,7 +23,14 @@ export { errorTitle, fieldIssues, renderError } from './errors/error-text.js';
 export type { JsonSchema, SchemaFormBinding } from './forms/schema-form.js';
 export { getPath, renderSchemaFields, setPath } from './forms/schema-form.js';
 export { formatDateTime } from './i18n/format.js';
-export { roleLabel, statusLabel, stepLabel, zoneLabel } from './i18n/labels.js';
+export {
+  knownZoneLabel,
+  roleLabel,
+  statusLabel,
+  stepLabel,
+  TASK_STATUS_ORDER,
+  zoneLabel,
+} from './i18n/labels.js';
 export type { RpmaLocale } from './i18n/localization.js';
 export { getRpmaLocale, loadRpmaLocale, RPMA_LOCALES, setRpmaLocale } from './i18n/localization.js';
 export { themeStyles } from './theme/theme.js';

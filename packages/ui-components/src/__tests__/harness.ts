@@ -6,12 +6,18 @@ import { defineRpmaElements } from '../define.js';
 
 defineRpmaElements();
 
-/** A real engine on in-memory sql.js with a fake clock. */
+/** A real engine on in-memory sql.js with a fake clock, the given workflow plugins and modules. */
 export async function testEngine(
-  start = '2026-11-26T09:00:00Z',
+  options: { start?: string; workflows?: WorkflowPlugin[]; modules?: EngineOptions['modules'] } = {},
 ): Promise<{ engine: Engine; clock: FakeClock }> {
-  const clock = new FakeClock(start);
-  const engine = await createEngine({ storage: sqljsStorage({ locateWasm: () => wasmUrl }), clock });
+  const clock = new FakeClock(options.start ?? '2026-11-26T09:00:00Z');
+  const engine = await createEngine({
+    storage: sqljsStorage({ locateWasm: () => wasmUrl }),
+    clock,
+    workflows: options.workflows ?? [],
+    timerIntervalMs: 0,
+    modules: options.modules ?? [],
+  });
   return { engine, clock };
 }
 
@@ -51,4 +57,27 @@ export async function seriousA11yViolations(root: Element): Promise<string[]> {
 /** The text of an element's shadow root, whitespace collapsed. */
 export function shadowText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A small PNG drawn on a canvas, as a `File` a user would pick. */
+export async function generatedPhoto(name: string, colour = '#c0392b'): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 480;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = colour;
+  g.fillRect(0, 0, 640, 480);
+  g.fillStyle = '#fff';
+  g.font = '48px sans-serif';
+  g.fillText(name, 40, 240);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+  return new File([blob], `${name}.png`, { type: 'image/png' });
+}
+
+/** Puts files in a file input as if the user chose them, and fires `change`. */
+export function chooseFiles(input: HTMLInputElement, files: File[]): void {
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
 }

@@ -15,7 +15,7 @@ import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { fieldIssues, renderError } from '../errors/error-text.js';
 import { getPath, type JsonSchema, renderSchemaFields, setPath } from '../forms/schema-form.js';
-import { stepLabel, zoneLabel } from '../i18n/labels.js';
+import { knownZoneLabel, stepLabel } from '../i18n/labels.js';
 import { themeStyles } from '../theme/theme.js';
 import { runnerStyles } from './intervention-runner.styles.js';
 import { PhotoCapture, type StepPhoto } from './photo-capture.js';
@@ -165,7 +165,7 @@ export class RpmaInterventionRunner extends RpmaElement {
           this.data = setPath(this.data, path, value);
         },
         issue: (path) => issues.get(path),
-        label: (name) => zoneLabel(name),
+        label: (name) => knownZoneLabel(name),
       })}
       ${
         step.checklist.length > 0

@@ -30,8 +30,8 @@ export interface SchemaFormBinding {
   set(path: string, value: unknown): void;
   /** The problem to show next to the field at this path, if any. */
   issue(path: string): string | undefined;
-  /** A label for a property name (defaults to the name, split into words). */
-  label?(name: string, path: string): string;
+  /** A label for a property name or option; undefined falls back to the name, split into words. */
+  label?(name: string, path: string): string | undefined;
 }
 
 /**

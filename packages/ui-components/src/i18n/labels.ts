@@ -79,6 +79,19 @@ export function statusLabel(status: TaskStatus): string {
  * ```
  */
 export function zoneLabel(zone: string): string {
+  return knownZoneLabel(zone) ?? zone;
+}
+
+/**
+ * The localised name of a zone id this package knows, else undefined.
+ *
+ * @example
+ * ```ts
+ * knownZoneLabel('roof'); // 'Roof' / 'Toit'
+ * knownZoneLabel('glassCount'); // undefined
+ * ```
+ */
+export function knownZoneLabel(zone: string): string | undefined {
   const labels: Record<string, () => string> = {
     hood: () => msg('Hood'),
     front_bumper: () => msg('Front bumper'),
@@ -95,7 +108,7 @@ export function zoneLabel(zone: string): string {
     full_front: () => msg('Full front'),
     full_body: () => msg('Full body'),
   };
-  return labels[zone]?.() ?? zone;
+  return labels[zone]?.();
 }
 
 /**
