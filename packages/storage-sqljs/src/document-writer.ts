@@ -65,7 +65,7 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
   const returning = ftsTable === null ? '' : ' RETURNING rowid';
   const insertSql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${marks})${returning}`;
   const sets = names.slice(1).map((name) => `${name} = ?`);
-  const updateSql = `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ? AND rev = ?${returning}`;
+  const updateSql = `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ? AND rev = ? RETURNING rowid`;
   const upsertSet = names
     .slice(1)
     .map((name) => `${name} = excluded.${name}`)
@@ -136,13 +136,9 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
     update(cache, doc, json, expectedRev) {
       const params = [...rowValues(layout, doc, json).slice(1), doc.id, expectedRev];
       try {
-        if (ftsTable === null) {
-          cache.run(updateSql, params);
-          return cache.first('SELECT changes()', []) === 1;
-        }
         const rowid = cache.first(updateSql, params);
         if (rowid === undefined) return false;
-        ftsPut(cache, rowid, doc, false);
+        if (ftsTable !== null) ftsPut(cache, rowid, doc, false);
         return true;
       } catch (cause) {
         throw conflict(cache, doc, cause);
