@@ -100,6 +100,9 @@ export type Scalar = string | number | boolean | null;
 /**
  * Operators on one field. Several operators on the same field are ANDed.
  * `prefix` is a case-sensitive string prefix; `isNull: true` matches missing and null.
+ * Missing and null are one value: `eq: null` matches both, `ne`/`nin` match them unless null is
+ * the operand or listed, `in` matches them when null is listed. Ranges (`gt`…`lte`) never match
+ * null and refuse a null operand. (Fixed by the conformance suite's reference model.)
  */
 export interface FieldFilter {
   eq?: Scalar;
@@ -134,7 +137,10 @@ export type Where = {
   or?: Where[];
 } & { [field: string]: Scalar | FieldFilter | Where[] | undefined };
 
-/** One sort key. Ties are always broken by `id` ascending, so order is total. */
+/**
+ * One sort key. Ties are always broken by `id` ascending, so order is total. Missing and null
+ * values sort first ascending and last descending.
+ */
 export interface OrderBy {
   field: string;
   direction?: 'asc' | 'desc';
@@ -168,7 +174,7 @@ export type TimeBucket = 'hour' | 'day' | 'week' | 'month' | 'year';
 /** A group key: a declared field, or a date field cut into time buckets. */
 export type GroupBy = string | { field: string; bucket: TimeBucket };
 
-/** One measure of an aggregate. `count` needs no field. */
+/** One measure of an aggregate. `count` needs no field; the others need a `number` field. */
 export type Measure = { fn: 'count' } | { fn: 'sum' | 'avg' | 'min' | 'max'; field: string };
 
 /**
