@@ -112,6 +112,26 @@ describe('indexedDbJournal', () => {
     await Promise.all([tabA.close(), tabB.close()]);
   });
 
+  it('without the Web Locks API (insecure context) still serializes the writers of a page', async () => {
+    Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+    try {
+      const journal = await opened(freshName());
+      const order: string[] = [];
+      const run = (label: string) =>
+        journal.shared!.withLock(async () => {
+          order.push(`${label} in`);
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          order.push(`${label} out`);
+        });
+      await Promise.all([run('A'), run('B')]);
+      expect(order).toEqual(['A in', 'A out', 'B in', 'B out']);
+      await journal.close();
+    } finally {
+      Reflect.deleteProperty(navigator, 'locks');
+    }
+    expect(navigator.locks).toBeDefined();
+  });
+
   it('stores only codec output; another key is a clear STORAGE error', async () => {
     const name = freshName();
     const journal = await opened(name, { codec: xorCodec(7) });
