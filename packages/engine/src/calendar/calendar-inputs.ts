@@ -8,6 +8,9 @@ import { parseInstant } from './time-zone.js';
 /** The longest single occurrence: 31 days. */
 export const MAX_EVENT_MS = 31 * 86_400_000;
 
+/** Calendar times lie in [2000-01-01, 2100-01-01) UTC, which keeps every expansion cheap. */
+export const CALENDAR_SPAN = { start: Date.UTC(2000, 0, 1), end: Date.UTC(2100, 0, 1) };
+
 /**
  * An instant as callers give it: ISO-8601 with `Z` or an offset, or a wall time without one
  * (`2026-03-30T09:00`) read in the organisation's time zone.
@@ -85,6 +88,8 @@ export function resolveTimes(start: string, end: string, zone: string): { start:
   if (from === undefined) throw invalid('start', `"${start}" is not an ISO-8601 date-time`);
   const to = parseInstant(end, zone);
   if (to === undefined) throw invalid('end', `"${end}" is not an ISO-8601 date-time`);
+  if (from < CALENDAR_SPAN.start || to > CALENDAR_SPAN.end)
+    throw invalid('start', 'times must lie in 2000–2099');
   if (to <= from) throw invalid('end', 'an event must end after it starts');
   if (to - from > MAX_EVENT_MS) throw invalid('end', 'an occurrence may last at most 31 days');
   return { start: new Date(from).toISOString(), end: new Date(to).toISOString() };

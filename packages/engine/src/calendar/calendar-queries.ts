@@ -11,6 +11,7 @@ import {
   type Occurrence,
 } from './calendar-event.js';
 import {
+  CALENDAR_SPAN,
   checkHolders,
   createEventInput,
   eventRefInput,
@@ -84,14 +85,19 @@ export const listCalendar = defineQuery({
 });
 
 function viewRange(from: string, to: string, zone: string): { start: number; end: number } {
-  const start = parseInstant(from, zone);
-  const end = parseInstant(to, zone);
-  if (start === undefined || end === undefined || end <= start || end - start > MAX_VIEW_MS) {
+  const start = parseInstant(from, zone) ?? Number.NaN;
+  const end = parseInstant(to, zone) ?? Number.NaN;
+  const inSpan = start >= CALENDAR_SPAN.start && end <= CALENDAR_SPAN.end;
+  if (!inSpan || !(end > start) || end - start > MAX_VIEW_MS) {
     throw new EngineError(
       'VALIDATION',
-      'invalid calendar range: from and to must be date-times at most 400 days apart',
+      'invalid calendar range: from < to, at most 400 days apart, in 2000–2099',
       {
-        details: { issues: [{ path: 'to', message: 'from < to, at most 400 days apart', code: 'custom' }] },
+        details: {
+          issues: [
+            { path: 'to', message: 'from < to, at most 400 days apart, in 2000–2099', code: 'custom' },
+          ],
+        },
       },
     );
   }

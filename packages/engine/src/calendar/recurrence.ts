@@ -1,5 +1,6 @@
 import * as rruleModule from 'rrule';
 import { EngineError } from '../kernel/engine-error.js';
+import { ruleProblem } from './rule-grammar.js';
 import { fromFloating, toFloating } from './time-zone.js';
 
 /*
@@ -7,12 +8,10 @@ import { fromFloating, toFloating } from './time-zone.js';
  * a default export only, bundlers as named exports (jkbrzt/rrule#548). Take whichever is there.
  */
 const rrule: typeof rruleModule = (rruleModule as { default?: typeof rruleModule }).default ?? rruleModule;
-const { RRule, Frequency } = rrule;
+const { RRule } = rrule;
 
 /** Most occurrences one expansion produces; a rule or range that needs more is refused. */
 export const MAX_OCCURRENCES = 5000;
-
-const ALLOWED_FREQUENCIES = new Set([Frequency.YEARLY, Frequency.MONTHLY, Frequency.WEEKLY, Frequency.DAILY]);
 
 /**
  * One occurrence of an event: a half-open UTC interval `[start, end)` in epoch milliseconds.
@@ -55,9 +54,8 @@ function parseRule(text: string): RuleOptions {
     throw invalid(text, 'it is not an RFC 5545 RRULE', error);
   }
   if (/DTSTART|TZID/i.test(body)) throw invalid(text, 'DTSTART and TZID come from the event, not the rule');
-  if (options.freq === undefined || !ALLOWED_FREQUENCIES.has(options.freq)) {
-    throw invalid(text, 'FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY');
-  }
+  const problem = ruleProblem(body);
+  if (problem) throw invalid(text, problem);
   if (options.interval !== undefined && (options.interval ?? 0) < 1)
     throw invalid(text, 'INTERVAL must be ≥ 1');
   if (options.count !== undefined && options.count !== null && options.count < 1) {
@@ -75,7 +73,8 @@ function invalid(rule: string, reason: string, cause?: unknown): EngineError {
 
 /**
  * Checks an RRULE (without DTSTART, which is the event's start) and returns it in canonical
- * form; refuses with `VALIDATION` anything rrule cannot read or that recurs more than daily.
+ * form; refuses with `VALIDATION` anything rrule cannot read or outside the supported subset
+ * (`ruleProblem`: nothing that recurs more than daily or may never match).
  *
  * @example
  * ```ts

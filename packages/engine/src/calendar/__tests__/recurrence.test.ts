@@ -61,6 +61,30 @@ describe('recurrence expansion with rrule in the organisation zone', () => {
     }
   });
 
+  it('refuses, without iterating to the year 9999, rules that could never match or that it does not support', () => {
+    const never = [
+      'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+      'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+      'FREQ=MONTHLY;BYDAY=5MO',
+    ];
+    const unsupported = [
+      'FREQ=MONTHLY;BYSETPOS=10;BYDAY=MO',
+      'FREQ=YEARLY;BYWEEKNO=53',
+      'FREQ=DAILY;BYHOUR=9',
+      'FREQ=WEEKLY;BYDAY=2MO',
+    ];
+    for (const rule of [...never, ...unsupported]) {
+      expect(() => normaliseRecurrence(rule), rule).toThrow(EngineError);
+    }
+    for (const rule of [
+      'FREQ=MONTHLY;BYDAY=-1FR',
+      'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+      'FREQ=DAILY;BYDAY=MO,TU;BYMONTH=7,8',
+    ]) {
+      expect(normaliseRecurrence(rule), rule).toMatch(/^FREQ=/);
+    }
+  });
+
   it('refuses a finite series too long to store', () => {
     const series = {
       start: '2026-01-01T08:00:00Z',
