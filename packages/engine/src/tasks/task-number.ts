@@ -1,6 +1,18 @@
 import type { CommandContext } from '../domain/command.js';
 import { readSettings } from '../settings/settings-service.js';
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A year formatter per time zone, made once (building one costs far more than using it). */
+function yearFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = yearFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' });
+    yearFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /**
  * Allocates the next task number, `<prefix>-<year>-<6 digits>` (`T-2026-000123`): the prefix
  * from the settings, the year in the organisation's time zone, the sequence from the counter
@@ -15,9 +27,7 @@ import { readSettings } from '../settings/settings-service.js';
  */
 export async function nextTaskNumber(ctx: CommandContext): Promise<string> {
   const settings = await readSettings(ctx.tx);
-  const year = new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, year: 'numeric' }).format(
-    new Date(ctx.now),
-  );
+  const year = yearFormat(settings.timeZone).format(new Date(ctx.now));
   const id = `tasks:${year}`;
   const counter = await ctx.tx.get<{ value: number }>('counters', id);
   let value = 1;
