@@ -4,6 +4,7 @@ import { TOKENS } from '../kernel/tokens.js';
 import { lotsCollection, materialsCollection } from '../materials/material-model.js';
 import { materialOperations } from '../materials/material-operations.js';
 import { traceLot, traceVehicle } from './lot-tracing.js';
+import { stockCheckpointsCollection } from './stock-checkpoints.js';
 import { stockMovementsCollection } from './stock-movement.js';
 import { stockCommands } from './stock-operations.js';
 import {
@@ -51,6 +52,7 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Collections).toConstantValue(materialsCollection);
   bind(TOKENS.Collections).toConstantValue(lotsCollection);
   bind(TOKENS.Collections).toConstantValue(stockMovementsCollection);
+  bind(TOKENS.Collections).toConstantValue(stockCheckpointsCollection);
   registerOperations(bind, materialOperations);
   registerOperations(bind, stockOperations);
 });

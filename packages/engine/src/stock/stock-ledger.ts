@@ -3,6 +3,7 @@ import { EngineError } from '../kernel/engine-error.js';
 import type { Lot, Material } from '../materials/material-model.js';
 import type { Doc, ReadTransaction, Where } from '../storage/contract.js';
 import { inventorySettings } from './inventory-settings.js';
+import { checkpointIfDue, latestCheckpoint } from './stock-checkpoints.js';
 import { type MovementKind, roundQuantity, type StockMovement } from './stock-movement.js';
 
 /**
@@ -37,6 +38,7 @@ export interface MovementDraft {
 export async function onHand(tx: ReadTransaction, where: Where): Promise<number> {
   const [row] = await tx.aggregate('stockMovements', {
     where,
+    deleted: 'all',
     measures: { onHand: { fn: 'sum', field: 'quantity' } },
   });
   return roundQuantity(row?.values.onHand ?? 0);
@@ -92,7 +94,9 @@ export async function applyMovement(ctx: CommandContext, draft: MovementDraft): 
     location: draft.location ?? null,
     transferId: draft.transferId ?? null,
     actorId: ctx.principal.userId,
+    generation: (await latestCheckpoint(ctx.tx)).generation + 1,
   });
+  await checkpointIfDue(ctx.tx, ctx.now);
   const crossed = before > material.reorderPoint && after <= material.reorderPoint;
   if (crossed && draft.kind !== 'transfer') {
     ctx.emit('material.low_stock', {

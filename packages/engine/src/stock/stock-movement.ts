@@ -29,7 +29,7 @@ export type MovementKind = (typeof MOVEMENT_KINDS)[number];
  *   materialId: 'm-1', lotId: 'l-7', kind: 'consumption', quantity: -2.4, unitCost: 38.5, value: -92.4,
  *   currency: 'EUR', at: '2026-03-02T10:00:00.000Z', reason: null, note: null, interventionId: 'i-1',
  *   stepId: 'installation', taskId: 't-1', vehicleId: 'v-1', zone: 'hood', location: null, transferId: null,
- *   actorId: 'u-2',
+ *   actorId: 'u-2', generation: 1,
  * };
  * ```
  */
@@ -52,6 +52,8 @@ export interface StockMovement {
   location: string | null;
   transferId: string | null;
   actorId: string;
+  /** The ledger generation: one more than the latest stock checkpoint when it was written. */
+  generation: number;
 }
 
 /**
@@ -76,6 +78,7 @@ export const stockMovementsCollection: CollectionSchema = {
     taskId: 'string',
     vehicleId: 'string',
     location: 'string',
+    generation: 'number',
   },
   indexes: [
     ['materialId', 'quantity'],
@@ -86,6 +89,7 @@ export const stockMovementsCollection: CollectionSchema = {
     ['interventionId', 'materialId'],
     ['taskId', 'materialId'],
     ['vehicleId', 'at'],
+    ['generation', 'materialId', 'quantity'],
   ],
 };
 

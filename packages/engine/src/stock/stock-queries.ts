@@ -6,6 +6,7 @@ import { MATERIAL_TYPES } from '../materials/material-model.js';
 import type { Doc, Page, ReadTransaction, Where } from '../storage/contract.js';
 import { findAll } from './find-all.js';
 import { inventorySettings } from './inventory-settings.js';
+import { onHandByMaterial } from './stock-checkpoints.js';
 import { MOVEMENT_KINDS, roundQuantity, type StockMovement } from './stock-movement.js';
 
 /** A material with what it has on hand. */
@@ -40,6 +41,7 @@ async function sumsBy(
 ): Promise<Map<string, number>> {
   const rows = await tx.aggregate('stockMovements', {
     where,
+    deleted: 'all',
     groupBy: [field],
     measures: { onHand: { fn: 'sum', field: 'quantity' } },
   });
@@ -48,7 +50,7 @@ async function sumsBy(
 
 async function levels(tx: ReadTransaction, type?: Material['type']): Promise<StockLevel[]> {
   const [sums, materials] = await Promise.all([
-    sumsBy(tx, 'materialId'),
+    onHandByMaterial(tx),
     findAll<Material>(tx, 'materials', { where: type ? { type } : {}, orderBy: [{ field: 'sku' }] }),
   ]);
   return materials.map((material) => {
@@ -65,8 +67,8 @@ async function levels(tx: ReadTransaction, type?: Material['type']): Promise<Sto
 const typeInput = z.optional(z.strictObject({ type: z.optional(z.enum(MATERIAL_TYPES)) }));
 
 /**
- * `stock.levels`: every live material (optionally of one type) with its stock on hand, summed
- * from the movements in one grouped aggregate.
+ * `stock.levels`: every live material (optionally of one type) with its stock on hand: the
+ * latest stock checkpoint plus one grouped aggregate of the movements written since.
  *
  * @example
  * ```ts
@@ -240,6 +242,7 @@ export const stockConsumption = defineQuery({
       where,
       groupBy: ['materialId', 'kind', ...(input.bucket ? [{ field: 'at', bucket: input.bucket }] : [])],
       measures: { quantity: { fn: 'sum', field: 'quantity' }, value: { fn: 'sum', field: 'value' } },
+      deleted: 'all',
     });
     return rows.map((r) => ({
       materialId: String(r.group.materialId),
