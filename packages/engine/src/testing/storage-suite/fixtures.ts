@@ -12,10 +12,10 @@ import type { CollectionSchema, Doc, NewDoc, StorageAdapter, StoreSchema } from 
 export interface SuiteContext {
   /** The adapter of the running test, already opened with {@link SUITE_SCHEMA}. */
   readonly adapter: StorageAdapter;
-  /** Whether the adapter under test can be reopened on the same store. */
-  readonly canReopen: boolean;
   /** Closes the adapter, opens a new one on the same store with `schema`, and makes it `adapter`. */
   reopen(schema: StoreSchema): Promise<StorageAdapter>;
+  /** Skips the running test when the adapter under test cannot reopen its store. */
+  skipUnlessReopenable(): void;
   /** Declares one test (skipped when the suite's `skip` names it). */
   it(name: string, fn: () => Promise<void>): void;
 }

@@ -32,7 +32,7 @@ const withAdditions = (): StoreSchema => {
 export function reopenTests(t: SuiteContext): void {
   const whenReopenable = (name: string, fn: () => Promise<void>) =>
     t.it(name, async () => {
-      if (!t.canReopen) return;
+      t.skipUnlessReopenable();
       await fn();
     });
 

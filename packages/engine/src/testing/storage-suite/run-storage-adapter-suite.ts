@@ -1,3 +1,4 @@
+import type { TestContext } from 'vitest';
 import { afterEach, beforeEach, describe, it } from 'vitest';
 import type { StorageAdapter, StoreSchema } from '../../storage/contract.js';
 import { aggregateSearchTests } from './aggregate-search-tests.js';
@@ -17,8 +18,8 @@ export interface StorageUnderTest {
   adapter: StorageAdapter;
   /**
    * A new, unopened adapter on the same durable store; called after the suite closed the
-   * previous one. Leave it out for adapters that keep nothing (the reopen tests then pass
-   * without checking anything).
+   * previous one. Leave it out for adapters that keep nothing (the reopen tests are then
+   * reported as skipped).
    */
   reopen?: () => Promise<StorageAdapter>;
   /** Removes what the store left behind (temporary files, IndexedDB databases). */
@@ -58,14 +59,12 @@ export function runStorageAdapterSuite(options: StorageAdapterSuiteOptions): voi
   const skipped = new Set(options.skip ?? []);
   let current: StorageUnderTest | undefined;
   let adapter: StorageAdapter | undefined;
+  let running: TestContext | undefined;
 
   const context: SuiteContext = {
     get adapter() {
       if (adapter === undefined) throw new Error('no adapter: the suite creates one per test');
       return adapter;
-    },
-    get canReopen() {
-      return current?.reopen !== undefined;
     },
     async reopen(schema: StoreSchema) {
       if (current?.reopen === undefined) throw new Error('this adapter cannot reopen its store');
@@ -74,9 +73,16 @@ export function runStorageAdapterSuite(options: StorageAdapterSuiteOptions): voi
       await adapter.open(schema);
       return adapter;
     },
+    skipUnlessReopenable() {
+      if (current?.reopen === undefined) running?.skip('this adapter cannot reopen its store');
+    },
     it(name, fn) {
       if (skipped.has(name)) it.skip(name, fn);
-      else it(name, fn);
+      else
+        it(name, async (test) => {
+          running = test;
+          await fn();
+        });
     },
   };
 
