@@ -5,7 +5,14 @@ import type { Clock } from '../kernel/clock.js';
 import { EngineError } from '../kernel/engine-error.js';
 import type { IdGenerator } from '../kernel/ids.js';
 
-/** The only JWS algorithm signed and accepted: HMAC-SHA-256 under the host's key. */
+/**
+ * The only JWS algorithm signed and accepted: HMAC-SHA-256 under the host's key.
+ *
+ * @example
+ * ```ts
+ * ACCESS_TOKEN_ALGORITHMS.includes('HS256'); // true; 'none', 'RS256', 'HS512' are refused
+ * ```
+ */
 export const ACCESS_TOKEN_ALGORITHMS = ['HS256'] as const;
 
 /**
@@ -25,7 +32,14 @@ export interface AccessTokenConfig {
   ttlSeconds?: number;
 }
 
-/** What a verified access token says. */
+/**
+ * What a verified access token says.
+ *
+ * @example
+ * ```ts
+ * const { userId, sessionId, expiresAt } = await tokens.verify(accessToken);
+ * ```
+ */
 export interface AccessClaims {
   userId: string;
   role: Role;

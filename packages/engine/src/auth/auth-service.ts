@@ -54,6 +54,11 @@ const bootstrapInput = z.strictObject({
  * What a successful sign-in or refresh gives: the principal for `engine.as`, a short-lived
  * access token (JWT) for hosts that pass identity across a boundary, and the opaque refresh
  * token (keep it secret; it is single use).
+ *
+ * @example
+ * ```ts
+ * const { principal, accessToken, refreshToken } = await engine.auth.login({ email, password });
+ * ```
  */
 export interface LoginResult {
   principal: Principal;

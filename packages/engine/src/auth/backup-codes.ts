@@ -1,7 +1,14 @@
 import { randomBytes } from '../crypto/bytes.js';
 import type { PasswordHasher } from './password-hasher.js';
 
-/** How many backup codes an enrolment hands out. */
+/**
+ * How many backup codes an enrolment hands out.
+ *
+ * @example
+ * ```ts
+ * newBackupCodes().length === BACKUP_CODE_COUNT; // true
+ * ```
+ */
 export const BACKUP_CODE_COUNT = 10;
 
 // 32 symbols, without the look-alikes 0/o and 1/l: 5 bits a character, 50 bits a code.

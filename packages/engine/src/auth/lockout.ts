@@ -41,6 +41,11 @@ const HOUR = 60 * 60_000;
 /**
  * What is stored on the user record: failure times (ms) of the last hour, the current lock's
  * end, and how many locks were set in the last hour (for the backoff).
+ *
+ * @example
+ * ```ts
+ * const locked = lockedUntil(attempts, clock.now(), policy) !== undefined;
+ * ```
  */
 export interface LockoutState {
   failures: number[];

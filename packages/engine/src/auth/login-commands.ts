@@ -40,7 +40,14 @@ export const bootstrapAdmin = defineCommand({
   },
 });
 
-/** The lockout policy of the organisation settings. */
+/**
+ * The lockout policy of the organisation settings.
+ *
+ * @example
+ * ```ts
+ * const policy = lockoutPolicy(await readSettings(tx));
+ * ```
+ */
 export function lockoutPolicy(settings: {
   lockout: { maxAttempts: number; windowMinutes: number; lockMinutes: number };
 }): LockoutPolicy {
@@ -152,7 +159,14 @@ export const recordLogin = defineCommand({
   },
 });
 
-/** What `auth.refresh` concluded. */
+/**
+ * What `auth.refresh` concluded.
+ *
+ * @example
+ * ```ts
+ * if (!outcome.ok) throw new EngineError('UNAUTHENTICATED', outcome.reason);
+ * ```
+ */
 export type RefreshOutcome =
   | { ok: true; session: Doc<Session>; user: Doc<User> }
   | {
@@ -238,7 +252,14 @@ export const logout = defineCommand({
   },
 });
 
-/** The sign-in commands (run by `engine.auth`, not on the `Shop` facade). */
+/**
+ * The sign-in commands (run by `engine.auth`, not on the `Shop` facade).
+ *
+ * @example
+ * ```ts
+ * registerOperations(bind, loginOperations);
+ * ```
+ */
 export const loginOperations = {
   bootstrap: bootstrapAdmin,
   loginFailed: recordLoginFailure,

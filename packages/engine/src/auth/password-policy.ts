@@ -1,9 +1,23 @@
 import { EngineError } from '../kernel/engine-error.js';
 import { isCommonPassword } from './common-passwords.js';
 
-/** Shortest accepted password, in characters (code points). 12+ is suggested in the UI. */
+/**
+ * Shortest accepted password, in characters (code points). 12+ is suggested in the UI.
+ *
+ * @example
+ * ```ts
+ * input.minLength = PASSWORD_MIN;
+ * ```
+ */
 export const PASSWORD_MIN = 8;
-/** Longest accepted password: well past the 64 ASVS asks for, bounded so argon2 input stays small. */
+/**
+ * Longest accepted password: well past the 64 ASVS asks for, bounded so argon2 input stays small.
+ *
+ * @example
+ * ```ts
+ * input.maxLength = PASSWORD_MAX;
+ * ```
+ */
 export const PASSWORD_MAX = 256;
 
 /**

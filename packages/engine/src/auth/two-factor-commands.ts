@@ -40,7 +40,14 @@ async function consumeTotp(ctx: CommandContext, creds: Doc<Credentials>, code: s
   await saveCredentials(ctx, creds, { totp: { ...creds.totp, lastStep: step } });
 }
 
-/** What a user sees of their 2FA. */
+/**
+ * What a user sees of their 2FA.
+ *
+ * @example
+ * ```ts
+ * const { enabled, backupCodesLeft, required } = await shop.twoFactor.status();
+ * ```
+ */
 export interface TwoFactorStatus {
   enabled: boolean;
   pending: boolean;
@@ -201,7 +208,14 @@ export const regenerateBackupCodes = defineCommand({
   },
 });
 
-/** The 2FA operations, as the `shop.twoFactor` section exposes them. */
+/**
+ * The 2FA operations, as the `shop.twoFactor` section exposes them.
+ *
+ * @example
+ * ```ts
+ * registerOperations(bind, twoFactorOperations);
+ * ```
+ */
 export const twoFactorOperations = {
   status: twoFactorStatus,
   begin: beginTwoFactor,

@@ -1,7 +1,14 @@
 import { EngineError } from '../kernel/engine-error.js';
 import { fromBase64Url, toBase64Url, utf8 } from './bytes.js';
 
-/** Bytes in an AES-GCM IV: 96 bits, the size GCM is specified for (NIST SP 800-38D §8.2.2). */
+/**
+ * Bytes in an AES-GCM IV: 96 bits, the size GCM is specified for (NIST SP 800-38D §8.2.2).
+ *
+ * @example
+ * ```ts
+ * const iv = sealed.subarray(0, IV_BYTES);
+ * ```
+ */
 export const IV_BYTES = 12;
 
 // IVs are cut from a pool refilled 1,024 IVs at a time: `getRandomValues` costs microseconds
@@ -32,6 +39,11 @@ export function randomIv(): Uint8Array<ArrayBuffer> {
 /**
  * The host's AES-256 key: 32 raw bytes, or a WebCrypto `CryptoKey` for AES-GCM (for example
  * one that is not extractable, unwrapped from the host's key store).
+ *
+ * @example
+ * ```ts
+ * const key: SecretKeyInput = crypto.getRandomValues(new Uint8Array(32));
+ * ```
  */
 export type SecretKeyInput = Uint8Array | CryptoKey;
 

@@ -1,6 +1,13 @@
 import type { CollectionSchema } from '../storage/contract.js';
 
-/** Why a session ended. */
+/**
+ * Why a session ended.
+ *
+ * @example
+ * ```ts
+ * session.endReason === 'refresh_reuse'; // a stolen refresh token was replayed
+ * ```
+ */
 export type SessionEnd =
   | 'logout'
   | 'revoked'
@@ -31,7 +38,14 @@ export interface Session {
   device: string | null;
 }
 
-/** The `sessions` collection. */
+/**
+ * The `sessions` collection.
+ *
+ * @example
+ * ```ts
+ * bind(TOKENS.Collections).toConstantValue(sessionsCollection);
+ * ```
+ */
 export const sessionsCollection: CollectionSchema = {
   name: 'sessions',
   fields: { userId: 'string', revokedAt: 'date', expiresAt: 'date', startedAt: 'date' },
@@ -41,13 +55,25 @@ export const sessionsCollection: CollectionSchema = {
 /**
  * One issued refresh token (document id = SHA-256 of the token; the token itself is never
  * stored). `usedAt` is set when it is exchanged: presenting it again is a replay.
+ *
+ * @example
+ * ```ts
+ * const token = await tx.get<RefreshToken>('refreshTokens', await sha256Hex(presented));
+ * ```
  */
 export interface RefreshToken {
   sessionId: string;
   usedAt: string | null;
 }
 
-/** The `refreshTokens` collection. */
+/**
+ * The `refreshTokens` collection.
+ *
+ * @example
+ * ```ts
+ * bind(TOKENS.Collections).toConstantValue(refreshTokensCollection);
+ * ```
+ */
 export const refreshTokensCollection: CollectionSchema = {
   name: 'refreshTokens',
   fields: { sessionId: 'string' },

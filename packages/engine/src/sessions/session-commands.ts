@@ -6,7 +6,14 @@ import type { Doc } from '../storage/contract.js';
 import { endSession, selfOrAdmin } from '../users/user-writes.js';
 import type { Session } from './session-collections.js';
 
-/** A session as listed: no token material (there is none on the document anyway). */
+/**
+ * A session as listed: no token material (there is none on the document anyway).
+ *
+ * @example
+ * ```ts
+ * const current = (await shop.sessions.list()).find((s) => s.current);
+ * ```
+ */
 export type SessionView = Doc<Session> & { current: boolean };
 
 /**
@@ -59,5 +66,12 @@ export const revokeSession = defineCommand({
   },
 });
 
-/** The session operations, as the `shop.sessions` section exposes them. */
+/**
+ * The session operations, as the `shop.sessions` section exposes them.
+ *
+ * @example
+ * ```ts
+ * registerOperations(bind, sessionOperations);
+ * ```
+ */
 export const sessionOperations = { list: listSessions, revoke: revokeSession };

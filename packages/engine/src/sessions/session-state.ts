@@ -2,13 +2,27 @@ import type { Doc } from '../storage/contract.js';
 import type { User } from '../users/user-collections.js';
 import type { Session } from './session-collections.js';
 
-/** Session timeouts as the organisation settings hold them. */
+/**
+ * Session timeouts as the organisation settings hold them.
+ *
+ * @example
+ * ```ts
+ * const timeouts: SessionTimeouts = { idleMinutes: 30, absoluteHours: 12 };
+ * ```
+ */
 export interface SessionTimeouts {
   idleMinutes: number;
   absoluteHours: number;
 }
 
-/** Why a session cannot be used, or `undefined` when it can. */
+/**
+ * Why a session cannot be used, or `undefined` when it can.
+ *
+ * @example
+ * ```ts
+ * if (problem === 'idle_timeout') showSignIn('You were signed out after inactivity');
+ * ```
+ */
 export type SessionProblem = 'unknown' | 'revoked' | 'user_disabled' | 'idle_timeout' | 'absolute_timeout';
 
 /**

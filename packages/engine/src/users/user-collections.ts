@@ -27,7 +27,14 @@ export interface User {
   locale?: string;
 }
 
-/** The `users` collection. */
+/**
+ * The `users` collection.
+ *
+ * @example
+ * ```ts
+ * bind(TOKENS.Collections).toConstantValue(usersCollection);
+ * ```
+ */
 export const usersCollection: CollectionSchema = {
   name: 'users',
   fields: { email: 'string', role: 'string', disabled: 'boolean', displayName: 'string' },
@@ -38,6 +45,11 @@ export const usersCollection: CollectionSchema = {
 /**
  * A user's secrets (document id = user id), written only by the auth commands and never
  * returned by any service. `totp.sealed` is the seed encrypted by the `SecretBox`.
+ *
+ * @example
+ * ```ts
+ * const creds = await tx.get<Credentials>('credentials', userId);
+ * ```
  */
 export interface Credentials {
   passwordHash: string;
@@ -48,14 +60,33 @@ export interface Credentials {
   backupCodes: string[];
 }
 
-/** The `credentials` collection (looked up by id only). */
+/**
+ * The `credentials` collection (looked up by id only).
+ *
+ * @example
+ * ```ts
+ * bind(TOKENS.Collections).toConstantValue(credentialsCollection);
+ * ```
+ */
 export const credentialsCollection: CollectionSchema = { name: 'credentials', fields: {} };
 
 /**
  * Failed-login bookkeeping per login name (document id = SHA-256 of the lowercased email),
  * kept for unknown emails too, so a lockout says nothing about whether an account exists.
+ *
+ * @example
+ * ```ts
+ * const attempts = await tx.get<LoginAttempts>('loginAttempts', await sha256Hex(email));
+ * ```
  */
 export type LoginAttempts = LockoutState & { userId: string | null };
 
-/** The `loginAttempts` collection (looked up by id only). */
+/**
+ * The `loginAttempts` collection (looked up by id only).
+ *
+ * @example
+ * ```ts
+ * bind(TOKENS.Collections).toConstantValue(loginAttemptsCollection);
+ * ```
+ */
 export const loginAttemptsCollection: CollectionSchema = { name: 'loginAttempts', fields: {} };

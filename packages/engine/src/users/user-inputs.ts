@@ -22,16 +22,42 @@ export const emailInput = z
 /**
  * A password as typed: the policy (length, common list) is checked by the command, which knows
  * the email; this only bounds the input. Four bytes per code point at most, so 4 × the policy cap.
+ *
+ * @example
+ * ```ts
+ * z.strictObject({ password: passwordInput });
+ * ```
  */
 export const passwordInput = z.string().check(z.minLength(1), z.maxLength(PASSWORD_MAX * 4));
 
-/** A role name. */
+/**
+ * A role name.
+ *
+ * @example
+ * ```ts
+ * z.strictObject({ role: roleInput });
+ * ```
+ */
 export const roleInput = z.enum(ROLES as unknown as [Role, ...Role[]]);
 
-/** A display name: trimmed, 1–200 characters. */
+/**
+ * A display name: trimmed, 1–200 characters.
+ *
+ * @example
+ * ```ts
+ * z.strictObject({ displayName: displayNameInput });
+ * ```
+ */
 export const displayNameInput = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
-/** Optional profile fields everyone may edit on their own account. */
+/**
+ * Optional profile fields everyone may edit on their own account.
+ *
+ * @example
+ * ```ts
+ * z.strictObject({ id: idString, ...profileFields });
+ * ```
+ */
 export const profileFields = {
   displayName: z.optional(displayNameInput),
   phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
