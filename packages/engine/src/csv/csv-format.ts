@@ -55,6 +55,16 @@ function detectDelimiter(headerLine: string): CsvDelimiter {
 
 const normalise = (name: string) => name.trim().toLowerCase();
 
+/** Line breaks (CRLF, LF or a lone CR, as papaparse accepts them) in `text[from, to)`. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let breaks = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) breaks++;
+  }
+  return breaks;
+}
+
 /**
  * Parses CSV text with papaparse into rows keyed by the known `columns` (header names matched
  * case-insensitively; a UTF-8 BOM and the delimiter — comma, semicolon or tab, from the header
@@ -74,7 +84,7 @@ export function parseCsv(
   options: { columns: readonly string[]; required: readonly string[]; maxRows: number },
 ): CsvTable {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const delimiter = detectDelimiter(body.split(/\r?\n/, 1)[0] ?? '');
+  const delimiter = detectDelimiter(body.split(/\r\n|\n|\r/, 1)[0] ?? '');
   const known = new Map(options.columns.map((c) => [normalise(c), c]));
   let header: Array<string | undefined> | undefined;
   let ignoredColumns: string[] = [];
@@ -88,7 +98,7 @@ export function parseCsv(
     step: (result, parser) => {
       const startLine = line;
       const cursor = result.meta.cursor;
-      for (let i = consumed; i < cursor; i++) if (body.charCodeAt(i) === 10) line++;
+      line += lineBreaks(body, consumed, cursor);
       consumed = cursor;
       const cells = result.data;
       if (cells.length === 1 && cells[0]!.trim() === '') return;
