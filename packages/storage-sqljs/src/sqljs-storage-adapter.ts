@@ -48,6 +48,19 @@ export const SQLITE_PRAGMAS =
 
 const EMPTY_STATE: PersistedState = { snapshot: null, snapshotSeq: 0, entries: [] };
 
+/**
+ * Rolls back the open transaction. SQLite may already have rolled it back by itself (out of
+ * memory, a full in-memory file system): then there is nothing left to undo, and the error that
+ * made us roll back is the one worth reporting.
+ */
+function rollback(db: Database): void {
+  try {
+    db.run('ROLLBACK');
+  } catch {
+    return;
+  }
+}
+
 /** A BM25-like score over FTS4 `matchinfo(…, 'pcx')`: each phrase's hits in the row over its hits in all rows. */
 function rank(info: Uint8Array): number {
   const ints = new Uint32Array(info.buffer, info.byteOffset, info.byteLength / 4);
@@ -229,7 +242,7 @@ export class SqljsStorageAdapter implements StorageAdapter {
       fn();
       db.run('COMMIT');
     } catch (err) {
-      db.run('ROLLBACK');
+      rollback(db);
       throw err;
     }
   }
@@ -301,7 +314,7 @@ export class SqljsStorageAdapter implements StorageAdapter {
       statements.run('COMMIT', []);
     } catch (err) {
       tx.end();
-      statements.run('ROLLBACK', []);
+      rollback(this.database());
       throw toEngineError(err, 'STORAGE', 'write transaction failed');
     }
     if (tx.writes === 0) return { result, durable: Promise.resolve(), seq: 0, collections: [] };
