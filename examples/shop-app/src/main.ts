@@ -1,13 +1,19 @@
-import { createEngine } from '@rpma/engine';
-import { sqljsStorage } from '@rpma/storage-sqljs';
 import { defineRpmaElements } from '@rpma/ui-components/define';
-import wasmUrl from 'sql.js/dist/sql-wasm-browser.wasm?url';
+import { seedDemoShop } from './seed/seed-demo.js';
 import { ShopApp } from './shop-app.js';
+import { createShopEngine } from './shop-engine.js';
 
-const engine = await createEngine({
-  storage: sqljsStorage({ locateWasm: () => wasmUrl }),
-});
 defineRpmaElements();
-customElements.define('shop-app', ShopApp);
-const app = document.querySelector('shop-app') as ShopApp;
-app.engine = engine;
+const status = document.querySelector('.booting') as HTMLElement;
+
+try {
+  const engine = await createShopEngine();
+  await seedDemoShop(engine, (done, total) => {
+    status.textContent = `Preparing the demo shop (first start)… ${Math.round((done / total) * 100)} %`;
+  });
+  customElements.define('shop-app', ShopApp);
+  (document.querySelector('shop-app') as ShopApp).engine = engine;
+} catch (error) {
+  status.textContent = `The shop could not open its store: ${error instanceof Error ? error.message : String(error)}`;
+  status.setAttribute('role', 'alert');
+}

@@ -2,6 +2,7 @@ import { RpmaEngineProvider } from './context/engine-provider.js';
 import { RpmaInterventionRunner } from './elements/intervention-runner.js';
 import { RpmaSignIn } from './elements/sign-in.js';
 import { RpmaTaskBoard } from './elements/task-board.js';
+import { RpmaTaskDetail } from './elements/task-detail.js';
 import { RpmaTaskList } from './elements/task-list.js';
 
 /**
@@ -17,6 +18,7 @@ export const RPMA_ELEMENTS = {
   'sign-in': RpmaSignIn,
   'task-list': RpmaTaskList,
   'task-board': RpmaTaskBoard,
+  'task-detail': RpmaTaskDetail,
   'intervention-runner': RpmaInterventionRunner,
 } as const satisfies Record<string, CustomElementConstructor>;
 

@@ -96,7 +96,12 @@ describe('<rpma-intervention-runner> with a plugin it has never seen (window tin
     type('#f-glassCount', '4');
     type('#f-method', 'alcohol');
     $<HTMLInputElement>('fieldset input[type="checkbox"]').click();
-    type('.photos select', 'before');
+    type('.photos input[name="shot"]', 'before');
+    expect(
+      [...runner.shadowRoot!.querySelectorAll('#shot-suggestions option')].map((o) =>
+        o.getAttribute('value'),
+      ),
+    ).toEqual(['before']);
     chooseFiles($<HTMLInputElement>('input[type="file"]'), [await generatedPhoto('before')]);
     await until(() => $('[data-photo-count]').getAttribute('data-photo-count') === '1', 'the stored photo');
     await settled(runner);

@@ -182,7 +182,7 @@ export class RpmaInterventionRunner extends RpmaElement {
       }
       ${
         step.photos.min > 0 || (step.photos.requiredTags?.length ?? 0) > 0
-          ? this.photos.render(step, this.run.value?.photos ?? [])
+          ? this.photos.render(step, this.run.value?.photos ?? [], missing)
           : nothing
       }
       ${

@@ -42,10 +42,15 @@ export class PhotoCapture implements ReactiveController {
     this.progress = undefined;
   }
 
-  /** The photo section of `step`, given the photos stored for it. */
-  render(step: StepDefinition, stored: readonly StepPhoto[]) {
+  /**
+   * The photo section of `step`, given the photos stored for it and what the engine still
+   * misses: tags it names (`no photo tagged 'zone:hood'`) are offered as suggestions.
+   */
+  render(step: StepDefinition, stored: readonly StepPhoto[], missing: readonly string[] = []) {
     const required = step.photos.requiredTags ?? [];
     const taken = new Set(stored.flatMap((p) => p.tags));
+    const named = missing.flatMap((m) => [...m.matchAll(/tagged '([^']+)'/g)].map((match) => match[1]!));
+    const suggestions = [...new Set([...required, ...named])].filter((tag) => !taken.has(tag));
     return html`<fieldset class="photos">
       <legend>${msg('Photos')}</legend>
       <p class="muted">${msg(str`At least ${step.photos.min} photos.`)}</p>
@@ -63,10 +68,15 @@ export class PhotoCapture implements ReactiveController {
       }
       <label>
         ${msg('Shot')}
-        <select @change=${(e: Event) => (this.tag = (e.target as HTMLSelectElement).value)}>
-          <option value="">${msg('Other')}</option>
-          ${required.map((tag) => html`<option value=${tag} ?selected=${this.tag === tag}>${tag}</option>`)}
-        </select>
+        <input
+          name="shot"
+          list="shot-suggestions"
+          .value=${this.tag}
+          @input=${(e: Event) => (this.tag = (e.target as HTMLInputElement).value.trim())}
+        />
+        <datalist id="shot-suggestions">
+          ${suggestions.map((tag) => html`<option value=${tag}></option>`)}
+        </datalist>
       </label>
       <label>
         ${msg('Take or choose photos')}

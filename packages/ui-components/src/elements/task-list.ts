@@ -76,6 +76,9 @@ export class RpmaTaskList extends RpmaElement {
         border-radius: var(--_radius);
         background: var(--_surface);
       }
+      .list > [role='listitem'] {
+        width: 100%;
+      }
       .row {
         display: grid;
         grid-template-columns: 9rem 1fr 10rem 7rem;

@@ -120,7 +120,26 @@ function renderField(
   }
   const value = binding.get(path);
   let control: TemplateResult;
-  if (schema.enum) {
+  if (type === 'array') {
+    const numeric = ['number', 'integer'].includes(typeOf(unwrap(schema.items ?? {})) ?? '');
+    control = html`<input
+      id=${id}
+      type="text"
+      inputmode=${numeric ? 'decimal' : 'text'}
+      ?required=${required}
+      aria-invalid=${issue ? 'true' : 'false'}
+      aria-describedby=${`${id}-hint ${describedBy}`.trim()}
+      .value=${Array.isArray(value) ? value.join(', ') : ''}
+      @input=${(e: Event) => {
+        const parts = (e.target as HTMLInputElement).value
+          .split(/[,;]/)
+          .map((part) => part.trim())
+          .filter(Boolean);
+        binding.set(path, numeric ? parts.map(Number) : parts);
+      }}
+    />
+    <span class="muted" id="${id}-hint">${msg('Separate values with commas')}</span>`;
+  } else if (schema.enum) {
     control = html`<select
       id=${id}
       ?required=${required}
