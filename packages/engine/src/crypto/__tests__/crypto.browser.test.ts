@@ -1,10 +1,34 @@
+import { indexedDbJournal, sqljsStorage } from '@rpma/storage-sqljs';
+import { ContainerModule } from 'inversify';
 import { describe, expect, it } from 'vitest';
+import { CountingHasher } from '../../auth/__tests__/fast-hasher.js';
+import { ADMIN } from '../../auth/__tests__/harness.js';
 import { Argon2idHasher, OWASP_ARGON2ID, parseArgon2Params } from '../../auth/password-hasher.js';
 import { qrSvg } from '../../auth/qr-svg.js';
 import { newTotpSecret, totpCode, verifyTotp } from '../../auth/totp.js';
+import { createEngine } from '../../engine/create-engine.js';
+import { FakeClock } from '../../kernel/clock.js';
+import { TOKENS } from '../../kernel/tokens.js';
 import { aesGcmCodec } from '../aes-gcm-codec.js';
 import { randomBytes, sha256Hex } from '../bytes.js';
 import { SecretBox } from '../secret-box.js';
+
+function openStore(name: string, key?: Uint8Array) {
+  const cheap = new ContainerModule(({ rebind }) => {
+    rebind(TOKENS.PasswordHasher).toConstantValue(new CountingHasher());
+  });
+  return createEngine({
+    storage: sqljsStorage({
+      persistence: indexedDbJournal(name, {
+        compactAfterEntries: 2,
+        ...(key ? { codec: aesGcmCodec(key) } : {}),
+      }),
+    }),
+    clock: new FakeClock('2026-11-26T08:00:00Z'),
+    modules: [cheap],
+    timerIntervalMs: 0,
+  });
+}
 
 describe('auth crypto in Chromium', () => {
   it('argon2id (hash-wasm) hashes and verifies at the production parameters', async () => {
@@ -37,5 +61,25 @@ describe('auth crypto in Chromium', () => {
     expect(verifyTotp(seed, totpCode(seed, now), now, null)).toBe(Math.floor(now / 30_000));
     expect(await sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(await qrSvg(`otpauth://totp/x?secret=${seed}`)).toMatch(/^<svg/);
+  });
+});
+
+describe('an IndexedDB store encrypted with aesGcmCodec', () => {
+  it('reopens with its key and refuses a wrong key with STORAGE (cause: UNAUTHENTICATED)', async () => {
+    const name = `enc-${crypto.randomUUID()}`;
+    const key = randomBytes(32);
+    const engine = await openStore(name, key);
+    await engine.auth.bootstrap(ADMIN);
+    const admin = await engine.auth.login({ email: ADMIN.email, password: ADMIN.password });
+    await engine.as(admin.principal).users.updateProfile({ displayName: 'Owner, renamed' });
+    await engine.close();
+
+    const wrong = await openStore(name, randomBytes(32)).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ code: 'STORAGE', cause: { code: 'UNAUTHENTICATED' } });
+
+    const again = await openStore(name, key);
+    const back = await again.auth.login({ email: ADMIN.email, password: ADMIN.password });
+    expect(back.principal.displayName).toBe('Owner, renamed');
+    await again.close();
   });
 });
