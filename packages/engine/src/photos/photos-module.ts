@@ -1,13 +1,26 @@
 import { ContainerModule } from 'inversify';
 import { registerOperations } from '../domain/domain-module.js';
 import { TOKENS } from '../kernel/tokens.js';
+import type { TrashHandler } from '../trash/trash-registry.js';
 import type { BlobStore } from './blob-store.js';
 import type { ImageProcessor } from './image-processor.js';
-import { photosCollection } from './photo-model.js';
+import { type Photo, photosCollection } from './photo-model.js';
 import { photoOperations } from './photo-operations.js';
 
+/** Purging a photo from the trash removes its blobs once the purge committed. */
+const photoTrash: TrashHandler<Photo> = {
+  collection: 'photos',
+  beforePurge: async (ctx, photo) => {
+    const blobs = ctx.get<BlobStore>(TOKENS.BlobStore);
+    const keys = [photo.blobKey, ...(photo.thumbnail ? [photo.thumbnail.blobKey] : [])];
+    ctx.afterCommit(async () => {
+      for (const key of keys) await blobs.delete(key);
+    });
+  },
+};
+
 /**
- * The `photos` collection and its operations. The blob store and the image processor depend on
+ * The `photos` collection, its operations and its trash handler (a purge deletes the blobs). The blob store and the image processor depend on
  * the platform: load {@link photoBindings} beside it.
  *
  * @example
@@ -17,6 +30,7 @@ import { photoOperations } from './photo-operations.js';
  */
 export const photosModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Collections).toConstantValue(photosCollection);
+  bind<TrashHandler>(TOKENS.Trashable).toConstantValue(photoTrash);
   registerOperations(bind, photoOperations);
 });
 

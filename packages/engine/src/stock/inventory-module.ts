@@ -3,6 +3,7 @@ import { registerOperations } from '../domain/domain-module.js';
 import { TOKENS } from '../kernel/tokens.js';
 import { lotsCollection, materialsCollection } from '../materials/material-model.js';
 import { materialOperations } from '../materials/material-operations.js';
+import type { TrashHandler } from '../trash/trash-registry.js';
 import { traceLot, traceVehicle } from './lot-tracing.js';
 import { stockCheckpointsCollection } from './stock-checkpoints.js';
 import { stockMovementsCollection } from './stock-movement.js';
@@ -53,6 +54,7 @@ export const inventoryModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Collections).toConstantValue(lotsCollection);
   bind(TOKENS.Collections).toConstantValue(stockMovementsCollection);
   bind(TOKENS.Collections).toConstantValue(stockCheckpointsCollection);
+  bind<TrashHandler>(TOKENS.Trashable).toConstantValue({ collection: 'materials' });
   registerOperations(bind, materialOperations);
   registerOperations(bind, stockOperations);
 });

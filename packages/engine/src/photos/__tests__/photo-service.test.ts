@@ -172,4 +172,16 @@ describe('photo integrity and deletion', () => {
     expect((await tech.photos.verify({ id: a.id })).ok).toBe(true);
     expect(deleted).toEqual([a.id]);
   });
+
+  it('restores from the trash, and a purge deletes the files', async () => {
+    const { engine, tech, boss } = await setup();
+    const admin = engine.as(engine.auth.trust({ userId: 'admin-1', role: 'admin' }));
+    const photo = await tech.photos.upload({ ...step, bytes: await encodeImage('jpeg') });
+    await boss.photos.delete({ id: photo.id });
+    await boss.trash.restore({ collection: 'photos', id: photo.id });
+    expect((await tech.photos.get({ id: photo.id })).deletedAt).toBeNull();
+    await boss.photos.delete({ id: photo.id });
+    await admin.trash.purge({ collection: 'photos', id: photo.id });
+    expect(await storedFiles()).toEqual([]);
+  });
 });

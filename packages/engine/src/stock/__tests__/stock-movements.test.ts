@@ -122,9 +122,14 @@ describe('stock movements', () => {
     );
   });
 
-  it('refuses a duplicate SKU', async () => {
+  it('refuses a duplicate SKU, and a deleted material comes back from the trash with its stock', async () => {
     const { boss } = await setup();
-    await boss.materials.create(filmInput());
+    const film = await boss.materials.create(filmInput());
     await expect(boss.materials.create(filmInput())).rejects.toSatisfy((e) => isEngineError(e, 'CONFLICT'));
+    await boss.stock.purchase({ materialId: film.id, quantity: 4 });
+    await boss.materials.delete({ id: film.id });
+    expect(await boss.stock.levels()).toEqual([]);
+    await boss.trash.restore({ collection: 'materials', id: film.id });
+    expect((await boss.stock.levels()).map((l) => l.onHand)).toEqual([4]);
   });
 });
