@@ -1,5 +1,6 @@
 export type { AuditEvent } from './audit/audit-collection.js';
 export { auditCollection } from './audit/audit-collection.js';
+export { auditOperations } from './audit/audit-queries.js';
 export type { AccessClaims, AccessTokenConfig } from './auth/access-tokens.js';
 export { ACCESS_TOKEN_ALGORITHMS, AccessTokens } from './auth/access-tokens.js';
 export { authModule } from './auth/auth-module.js';
@@ -34,6 +35,12 @@ export type { ScheduleConflict, ScheduleReport } from './calendar/schedule-check
 export type { ScheduledTask } from './calendar/schedule-task.js';
 export type { WallTime } from './calendar/time-zone.js';
 export { parseInstant, wallTimeAt } from './calendar/time-zone.js';
+export type { Address, Client, ClientStats } from './clients/client-model.js';
+export { clientSearchText, clientsCollection } from './clients/client-model.js';
+export { clientOperations } from './clients/client-operations.js';
+export { countNewTask, refreshClientStats } from './clients/client-stats.js';
+export { clientsModule } from './clients/clients-module.js';
+export { buildSearchText, phoneWords, plateKey } from './clients/search-text.js';
 export type { StoreCodec } from './crypto/aes-gcm-codec.js';
 export { aesGcmCodec } from './crypto/aes-gcm-codec.js';
 export type { SecretKeyInput } from './crypto/secret-box.js';
@@ -102,10 +109,7 @@ export {
 export { materialOperations } from './materials/material-operations.js';
 export type { OutboxRecord } from './outbox/outbox-collection.js';
 export { outboxCollection } from './outbox/outbox-collection.js';
-export type { RefreshToken, Session, SessionEnd } from './sessions/session-collections.js';
-export type { SessionView } from './sessions/session-commands.js';
-export { sessionOperations } from './sessions/session-commands.js';
-export { SessionVerifier } from './sessions/session-verifier.js';
+export { outboxOperations } from './outbox/outbox-operations.js';
 export type { BlobStore } from './photos/blob-store.js';
 export { checkBlobKey } from './photos/blob-store.js';
 export { canvasImageProcessor } from './photos/canvas-image-processor.js';
@@ -132,6 +136,14 @@ export { photoBindings, photosModule } from './photos/photos-module.js';
 export type { PreparedPhoto } from './photos/prepare-photo.js';
 export { preparePhoto } from './photos/prepare-photo.js';
 export { sha256Hex } from './photos/sha256.js';
+export type { RefreshToken, Session, SessionEnd } from './sessions/session-collections.js';
+export type { SessionView } from './sessions/session-commands.js';
+export { sessionOperations } from './sessions/session-commands.js';
+export { SessionVerifier } from './sessions/session-verifier.js';
+export { settingsModule } from './settings/settings-module.js';
+export type { OrganisationSettings } from './settings/settings-schema.js';
+export { DEFAULT_SETTINGS } from './settings/settings-schema.js';
+export { readSettings, SettingsService, settingsOperations } from './settings/settings-service.js';
 export { inventoryModule, stockOperations } from './stock/inventory-module.js';
 export type { InventorySettings } from './stock/inventory-settings.js';
 export { inventorySettings } from './stock/inventory-settings.js';
@@ -187,8 +199,33 @@ export {
   refuseField,
   searchTerms,
 } from './storage/query-check.js';
+export type { NewTask } from './tasks/task-commands.js';
+export { createTaskIn, createTaskInput } from './tasks/task-commands.js';
+export type {
+  ChecklistItem as TaskChecklistItem,
+  Delay,
+  StatusChange,
+  Task,
+  TaskStatus,
+  TaskView,
+} from './tasks/task-model.js';
+export { OPEN_STATUSES, PRIORITIES, TASK_STATUSES, tasksCollection } from './tasks/task-model.js';
+export { nextTaskNumber } from './tasks/task-number.js';
+export type { TransitionOptions } from './tasks/task-status.js';
+export { TASK_TRANSITIONS, transitionTask, withOverdue } from './tasks/task-status.js';
+export { taskOperations, tasksModule } from './tasks/tasks-module.js';
+export { trashModule } from './trash/trash-module.js';
+export type { TrashItem } from './trash/trash-operations.js';
+export { trashOperations } from './trash/trash-operations.js';
+export type { TrashHandler } from './trash/trash-registry.js';
+export { TrashRegistry } from './trash/trash-registry.js';
 export type { User } from './users/user-collections.js';
 export { userOperations } from './users/user-operations.js';
+export type { NewVehicle, Vehicle } from './vehicles/vehicle-model.js';
+export { PAINT_TYPES, vehiclesCollection } from './vehicles/vehicle-model.js';
+export { createVehicleIn, refreshClientPlates, vehicleOperations } from './vehicles/vehicle-operations.js';
+export { vehiclesModule } from './vehicles/vehicles-module.js';
+export { vinCheckDigit, vinProblem } from './vehicles/vin.js';
 export type {
   ChecklistItem,
   Consumption,

@@ -33,6 +33,6 @@ export interface OutboxRecord {
  */
 export const outboxCollection: CollectionSchema = {
   name: 'outbox',
-  fields: { entity: 'string', entityId: 'string', operation: 'string', at: 'date', ackedAt: 'date' },
+  fields: { ackedAt: 'date' },
   indexes: [['ackedAt', 'id']],
 };
