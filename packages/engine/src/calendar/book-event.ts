@@ -68,7 +68,7 @@ export async function bookEvent(
 }
 
 /** What happened to a calendar event, as `calendar.changed` says. */
-export type CalendarChange = 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted';
+export type CalendarChange = 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted' | 'restored';
 
 /**
  * Queues `calendar.changed` for an event (published after the commit).

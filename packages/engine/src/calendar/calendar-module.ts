@@ -1,9 +1,11 @@
 import { ContainerModule } from 'inversify';
 import { registerOperations } from '../domain/domain-module.js';
 import { TOKENS } from '../kernel/tokens.js';
+import type { TrashHandler } from '../trash/trash-registry.js';
 import { cancelEvent, createEvent, deleteEvent, rescheduleEvent, updateEvent } from './calendar-commands.js';
 import { calendarCollection } from './calendar-event.js';
 import { checkConflicts, getEvent, listCalendar } from './calendar-queries.js';
+import { calendarTrash } from './calendar-trash.js';
 import { scheduleTask } from './schedule-task.js';
 
 /**
@@ -27,7 +29,7 @@ export const calendarOperations = {
 };
 
 /**
- * The calendar: the `calendarEvents` collection and its operations.
+ * The calendar: the `calendarEvents` collection, its operations and its trash handler.
  *
  * @example
  * ```ts
@@ -37,4 +39,5 @@ export const calendarOperations = {
 export const calendarModule = new ContainerModule(({ bind }) => {
   bind(TOKENS.Collections).toConstantValue(calendarCollection);
   registerOperations(bind, calendarOperations);
+  bind<TrashHandler>(TOKENS.Trashable).toConstantValue(calendarTrash);
 });

@@ -22,10 +22,10 @@ export interface EngineEventMap {
   'task.updated': { id: string; number: string; fields: string[]; by: string; at: string };
   /** A task moved from one status to another, by whom and why. */
   'task.status_changed': { id: string; number: string; from: string; to: string; by: string; reason: string | null; at: string };
-  /** A calendar event was created, rescheduled, updated, cancelled or deleted. */
+  /** A calendar event was created, rescheduled, updated, cancelled, deleted or restored. */
   'calendar.changed': {
     eventId: string;
-    change: 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted';
+    change: 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted' | 'restored';
     kind: 'appointment' | 'bay_booking' | 'time_off';
     technicianId: string | null;
     bayId: string | null;

@@ -190,6 +190,56 @@ describe('calendar bookings on the command path', () => {
     expect(changes).toEqual(['created', 'rescheduled', 'created', 'cancelled', 'created', 'deleted']);
   });
 
+  it('restores a deleted event from the trash unless its slot was taken meanwhile', async () => {
+    const { boss, admin, engine } = await setup();
+    const changes: string[] = [];
+    engine.events.on('calendar.changed', (e) => changes.push(e.change));
+    const first = await boss.calendar.create(appointment);
+    await boss.calendar.delete({ id: first.id });
+    await boss.trash.restore({ collection: 'calendarEvents', id: first.id });
+    await expect(boss.calendar.get({ id: first.id })).resolves.toMatchObject({ deletedAt: null });
+    await boss.calendar.delete({ id: first.id });
+    const taker = await boss.calendar.create(appointment);
+    const error = await refusal(admin.trash.restore({ collection: 'calendarEvents', id: first.id }));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toContain(taker.id);
+    expect(changes).toEqual(['created', 'deleted', 'restored', 'deleted', 'created']);
+  });
+
+  it('books across the night Paris springs forward: 67 hours, not 68, ending at 10:00 local', async () => {
+    const { boss } = await setup();
+    const wrap = await boss.calendar.create({
+      ...appointment,
+      kind: 'bay_booking',
+      title: 'Full body wrap',
+      start: '2026-03-27T14:00',
+      end: '2026-03-30T10:00',
+    });
+    expect([wrap.start, wrap.end]).toEqual(['2026-03-27T13:00:00.000Z', '2026-03-30T08:00:00.000Z']);
+    expect((Date.parse(wrap.end) - Date.parse(wrap.start)) / 3_600_000).toBe(67);
+    const [shown] = await boss.calendar.list({
+      from: '2026-03-29T00:00',
+      to: '2026-03-30T00:00',
+      bayId: 'bay-1',
+    });
+    expect(shown).toMatchObject({ localStart: '2026-03-27T14:00', localEnd: '2026-03-30T10:00' });
+  });
+
+  it('keeps a weekly 09:00 at 09:00 local when Paris falls back in October', async () => {
+    const { boss } = await setup();
+    await boss.calendar.create({
+      ...appointment,
+      start: '2026-10-19T09:00',
+      end: '2026-10-19T10:00',
+      recurrence: 'FREQ=WEEKLY;COUNT=2',
+    });
+    const shown = await boss.calendar.list({ from: '2026-10-19T00:00', to: '2026-10-27T00:00' });
+    expect(shown.map((o) => [o.start, o.localStart])).toEqual([
+      ['2026-10-19T07:00:00.000Z', '2026-10-19T09:00'],
+      ['2026-10-26T08:00:00.000Z', '2026-10-26T09:00'],
+    ]);
+  });
+
   it('views per technician, bay, task and kind, hiding cancelled events unless asked', async () => {
     const { boss } = await setup();
     const a = await boss.calendar.create(appointment);
