@@ -1,4 +1,4 @@
-import type { CommandContext } from '../domain/command.js';
+import type { BaseContext, CommandContext } from '../domain/command.js';
 import type { Principal } from '../domain/principal.js';
 import { EngineError } from '../kernel/engine-error.js';
 import type { Session, SessionEnd } from '../sessions/session-collections.js';
