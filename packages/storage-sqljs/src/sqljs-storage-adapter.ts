@@ -48,6 +48,13 @@ export const SQLITE_PRAGMAS =
 
 const EMPTY_STATE: PersistedState = { snapshot: null, snapshotSeq: 0, entries: [] };
 
+/** A rejection handler that rethrows anything as an `EngineError` (`STORAGE` unless it already is one). */
+function refuse(message: string): (err: unknown) => never {
+  return (err) => {
+    throw toEngineError(err, 'STORAGE', message);
+  };
+}
+
 /**
  * Rolls back the open transaction. SQLite may already have rolled it back by itself (out of
  * memory, a full in-memory file system): then there is nothing left to undo, and the error that
@@ -140,7 +147,15 @@ export class SqljsStorageAdapter implements StorageAdapter {
         return;
       }
       const persistence = this.options.persistence;
-      this.load(persistence ? await persistence.open() : EMPTY_STATE);
+      const state = persistence
+        ? await persistence.open().catch(refuse('cannot open the store'))
+        : EMPTY_STATE;
+      try {
+        this.load(state);
+      } catch (err) {
+        await persistence?.close();
+        throw err;
+      }
       const shared = persistence?.shared;
       if (shared)
         this.stopAnnounce = shared.onAnnounce((seq, collections) =>

@@ -181,6 +181,39 @@ describe('sqljs adapter durability', () => {
     expect((err as EngineError).code).toBe('STORAGE');
   });
 
+  it('an open that fails releases the persistence it opened, so the store can be opened again', async () => {
+    let closes = 0;
+    const garbage = new TextEncoder().encode('not a database'.repeat(40));
+    const broken = {
+      ...fixedState({ snapshot: garbage, snapshotSeq: 0, entries: [] }),
+      close: async () => void closes++,
+    };
+    const err = await sqljsStorage({ persistence: broken })
+      .open(schema)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect((err as EngineError).code).toBe('STORAGE');
+    expect(closes).toBe(1);
+  });
+
+  it('a foreign error from the persistence at open comes back as STORAGE', async () => {
+    const failing = {
+      ...fixedState(EMPTY),
+      open: async () => Promise.reject(new RangeError('disk on fire')),
+    };
+    const err = await sqljsStorage({ persistence: failing })
+      .open(schema)
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(EngineError);
+    expect((err as EngineError).code).toBe('STORAGE');
+    expect((err as EngineError).cause).toBeInstanceOf(RangeError);
+  });
+
   it('a gap in the journal is refused with STORAGE', async () => {
     const doc = { ...client('c1', 'Léa'), rev: 1, deletedAt: null };
     const entries: JournalEntry[] = [{ seq: 2, changes: [{ op: 'put', collection: 'clients', doc }] }];
@@ -226,6 +259,8 @@ describe('sqljs adapter durability', () => {
     expect(await storage.read((tx) => tx.count('clients', { city: 'Lyon' }))).toBe(1);
   });
 });
+
+const EMPTY: PersistedState = { snapshot: null, snapshotSeq: 0, entries: [] };
 
 /** A persistence that always opens on the same state and keeps nothing. */
 function fixedState(state: PersistedState): Persistence {
