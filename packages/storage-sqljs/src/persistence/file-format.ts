@@ -11,8 +11,17 @@ import { EngineError } from '@rpma/engine';
  * Snapshot: a 32-byte header, `RPMASNP1`, `seq` (u64), payload length (u64), crc32 of the
  * payload (u32), 4 reserved bytes, then the payload (the SQLite file, through the codec).
  */
+const FRAME_HEADER_BYTES = 16;
+
+/**
+ * Size of the journal header: a journal of this length holds no entry.
+ *
+ * @example
+ * ```ts
+ * const entryBytes = journalLength - JOURNAL_HEADER_BYTES;
+ * ```
+ */
 export const JOURNAL_HEADER_BYTES = 16;
-export const FRAME_HEADER_BYTES = 16;
 const SNAPSHOT_HEADER_BYTES = 32;
 const JOURNAL_MAGIC = Buffer.from('RPMAJNL1', 'latin1');
 const SNAPSHOT_MAGIC = Buffer.from('RPMASNP1', 'latin1');
