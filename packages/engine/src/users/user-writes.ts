@@ -13,10 +13,7 @@ import type { Credentials, User } from './user-collections.js';
  * const user = await loadUser(ctx, input.id);
  * ```
  */
-export function loadUser(
-  ctx: CommandContext | { load: CommandContext['load'] },
-  id: string,
-): Promise<Doc<User>> {
+export function loadUser(ctx: Pick<BaseContext, 'load'>, id: string): Promise<Doc<User>> {
   return ctx.load<User>('users', id);
 }
 
