@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isEngineError } from '../../kernel/engine-error.js';
 import { readExif } from '../exif-tiff.js';
@@ -143,5 +144,26 @@ describe('stripLocation', () => {
     expect(image.hasLocation).toBe(true);
     const clean = stripLocation(png, image);
     expect(inspectImage(clean)).toMatchObject({ hasLocation: false, width: 64, height: 48 });
+  });
+});
+
+describe('inspectImage under random damage', () => {
+  it('refuses every strict prefix and every non-zero appendix of real JPEG, PNG and WebP files', async () => {
+    const files = await Promise.all(
+      (['jpeg', 'png', 'webp'] as const).map((f) => encodeImage(f, { width: 90, height: 70 })),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...files),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.uint8Array({ minLength: 1, maxLength: 64 }).filter((tail) => tail.some((b) => b !== 0)),
+        (file, cut, tail) => {
+          const prefix = file.subarray(0, Math.floor(cut * (file.length - 1)));
+          expect(refusal(() => inspectImage(prefix))).toMatch(/^(EMPTY|TRUNCATED|MALFORMED|UNKNOWN_TYPE)$/);
+          expect(refusal(() => inspectImage(concat(file, tail)))).toBe('POLYGLOT');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
