@@ -30,14 +30,14 @@ describe('a ceramic job through the public engine API', () => {
       unit: 'ml',
     });
     await boss.stock.purchase({ materialId: coating.id, quantity: 50, lotNumber: 'B-77' });
-    const task = (await boss.tasks.create({
+    const task = await boss.tasks.create({
       title: 'Ceramic 5 years',
       clientId: client.id,
       service: 'ceramic',
       coverage: panels,
       technicianId: 'tech-1',
       scheduledStart: '2026-11-26T08:00:00Z',
-    })) as unknown as { id: string };
+    });
     const run = await tech.interventions.start(task.id);
     clock.advance(4 * HOUR);
     await tech.interventions.send(run.id, preparationSubmit(panels));

@@ -35,14 +35,14 @@ async function shop() {
     receivedAt: '2026-09-01T00:00:00Z',
   });
   const task = async (service: string, coverage: string[]) =>
-    (await boss.tasks.create({
+    await boss.tasks.create({
       title: 'PPF',
       clientId: client.id,
       service,
       coverage,
       technicianId: 'tech-1',
       scheduledStart: '2026-11-26T08:00:00Z',
-    })) as unknown as { id: string };
+    });
   return { engine, clock, boss, tech, film, task };
 }
 

@@ -41,14 +41,14 @@ export async function shopFixture(
     unit: 'ml',
   });
   await boss.stock.purchase({ materialId: material.id, quantity: 100, lotNumber: 'L1' });
-  const task = (await boss.tasks.create({
+  const task = await boss.tasks.create({
     title: 'Coating',
     clientId: client.id,
     service: options.service ?? 'fixture',
     coverage: ['hood'],
     technicianId: 'tech-1',
     scheduledStart: '2026-11-26T08:00:00Z',
-  })) as unknown as { id: string };
+  });
   return { engine, clock, boss, tech, taskId: task.id, materialId: material.id };
 }
 
