@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { adminSession, codeOf, startEngine, userSession } from '../../auth/__tests__/harness.js';
 import type { Engine } from '../../engine/create-engine.js';
@@ -45,6 +46,51 @@ describe('refresh tokens', () => {
         (row) => row.command === 'auth.refresh' && row.diff.endReason?.after === 'refresh_reuse',
       ),
     ).toBe(true);
+  });
+
+  it('property: any sequence of uses and replays — every refresh succeeds until the first replay, nothing after', async () => {
+    await start();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.constant('use' as const),
+            fc.nat(5).map((back) => ({ replay: back })),
+          ),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        async (ops) => {
+          const first = await engine.auth.login({
+            email: 'owner@example.com',
+            password: 'owner passphrase 2026',
+          });
+          const issued = [first.refreshToken];
+          let replayed = false;
+          for (const op of ops) {
+            const token =
+              op === 'use' ? issued[issued.length - 1]! : issued[Math.max(0, issued.length - 2 - op.replay)]!;
+            const isReplay = op !== 'use' && issued.length > 1;
+            const outcome = await engine.auth.refresh({ refreshToken: token }).then(
+              (r) => r,
+              () => undefined,
+            );
+            if (replayed || isReplay) {
+              expect(outcome).toBeUndefined();
+              replayed = true;
+            } else {
+              expect(outcome?.session.id).toBe(first.session.id);
+              issued.push(outcome!.refreshToken);
+            }
+          }
+          const latest = await codeOf(engine.auth.refresh({ refreshToken: issued[issued.length - 1]! }));
+          expect(latest).toBe(replayed ? 'UNAUTHENTICATED' : 'resolved');
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 
   it('an unknown refresh token is refused', async () => {
