@@ -5,7 +5,14 @@ import { checkHolders, resolveTimes } from './calendar-inputs.js';
 import { seriesEnd } from './recurrence.js';
 import { enforceSchedule, inspectSchedule } from './schedule-check.js';
 
-/** The organisation settings the calendar reads. */
+/**
+ * The organisation settings the calendar reads.
+ *
+ * @example
+ * ```ts
+ * const settings: CalendarSettings = { timeZone: 'Europe/Paris', businessHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:00' } };
+ * ```
+ */
 export interface CalendarSettings {
   timeZone: string;
   businessHours: BusinessHours;
@@ -67,7 +74,14 @@ export async function bookEvent(
   return event;
 }
 
-/** What happened to a calendar event, as `calendar.changed` says. */
+/**
+ * What happened to a calendar event, as `calendar.changed` says.
+ *
+ * @example
+ * ```ts
+ * engine.events.on('calendar.changed', (e) => e.change === 'cancelled' && notify(e.technicianId));
+ * ```
+ */
 export type CalendarChange = 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted' | 'restored';
 
 /**

@@ -1,9 +1,23 @@
 import type { CollectionSchema, Doc } from '../storage/contract.js';
 
-/** What a calendar event is: a customer appointment, a bay booking, or time off. */
+/**
+ * What a calendar event is: a customer appointment, a bay booking, or time off.
+ *
+ * @example
+ * ```ts
+ * const kind: CalendarEventKind = 'bay_booking';
+ * ```
+ */
 export type CalendarEventKind = 'appointment' | 'bay_booking' | 'time_off';
 
-/** Every kind, in a stable order. */
+/**
+ * Every kind, in a stable order.
+ *
+ * @example
+ * ```ts
+ * CALENDAR_EVENT_KINDS.includes('time_off'); // true
+ * ```
+ */
 export const CALENDAR_EVENT_KINDS: readonly CalendarEventKind[] = ['appointment', 'bay_booking', 'time_off'];
 
 /**
@@ -54,7 +68,14 @@ export interface CalendarEvent {
   override: ScheduleOverride | null;
 }
 
-/** A stored calendar event. */
+/**
+ * A stored calendar event.
+ *
+ * @example
+ * ```ts
+ * const event: CalendarEventDoc = await shop.calendar.get({ id });
+ * ```
+ */
 export type CalendarEventDoc = Doc<CalendarEvent>;
 
 /**

@@ -6,14 +6,26 @@ import { normaliseRecurrence } from './recurrence.js';
 import { parseInstant } from './time-zone.js';
 
 /** The longest single occurrence: 31 days. */
-export const MAX_EVENT_MS = 31 * 86_400_000;
+const MAX_EVENT_MS = 31 * 86_400_000;
 
-/** Calendar times lie in [2000-01-01, 2100-01-01) UTC, which keeps every expansion cheap. */
+/**
+ * Calendar times lie in [2000-01-01, 2100-01-01) UTC, which keeps every expansion cheap.
+ *
+ * @example
+ * ```ts
+ * Date.parse('2026-03-30T07:00:00Z') < CALENDAR_SPAN.end; // true
+ * ```
+ */
 export const CALENDAR_SPAN = { start: Date.UTC(2000, 0, 1), end: Date.UTC(2100, 0, 1) };
 
 /**
  * An instant as callers give it: ISO-8601 with `Z` or an offset, or a wall time without one
  * (`2026-03-30T09:00`) read in the organisation's time zone.
+ *
+ * @example
+ * ```ts
+ * const input = z.object({ start: instantText });
+ * ```
  */
 export const instantText = z.string().check(z.minLength(16), z.maxLength(40));
 
@@ -21,7 +33,14 @@ const kind = z.enum(CALENDAR_EVENT_KINDS as unknown as [CalendarEventKind, ...Ca
 const optionalId = z.optional(z.nullable(idString));
 const recurrenceText = z.optional(z.nullable(z.string().check(z.minLength(1), z.maxLength(500))));
 
-/** Input of `calendar.create` and `calendar.checkConflicts`. */
+/**
+ * Input of `calendar.create` and `calendar.checkConflicts`.
+ *
+ * @example
+ * ```ts
+ * parseInput(createEventInput, { kind: 'time_off', title: 'Off', start: '2026-03-30T14:00', end: '2026-03-30T18:00', technicianId: 'u-2' }, 'calendar.create');
+ * ```
+ */
 export const createEventInput = z.strictObject({
   kind,
   title: shortText,
@@ -35,7 +54,14 @@ export const createEventInput = z.strictObject({
   override: z.optional(z.boolean()),
 });
 
-/** Input of `calendar.reschedule`: new times, holders or rule; what is left out stays. */
+/**
+ * Input of `calendar.reschedule`: new times, holders or rule; what is left out stays.
+ *
+ * @example
+ * ```ts
+ * parseInput(rescheduleEventInput, { id: 'e1', start: '2026-03-31T09:00', end: '2026-03-31T11:00' }, 'calendar.reschedule');
+ * ```
+ */
 export const rescheduleEventInput = z.strictObject({
   id: idString,
   rev: z.optional(revNumber),
@@ -47,7 +73,14 @@ export const rescheduleEventInput = z.strictObject({
   override: z.optional(z.boolean()),
 });
 
-/** Input of `calendar.update`: the descriptive fields. */
+/**
+ * Input of `calendar.update`: the descriptive fields.
+ *
+ * @example
+ * ```ts
+ * parseInput(updateEventInput, { id: 'e1', notes: 'Second key in the glovebox' }, 'calendar.update');
+ * ```
+ */
 export const updateEventInput = z.strictObject({
   id: idString,
   rev: z.optional(revNumber),
@@ -56,14 +89,28 @@ export const updateEventInput = z.strictObject({
   taskId: optionalId,
 });
 
-/** Input of `calendar.cancel`. */
+/**
+ * Input of `calendar.cancel`.
+ *
+ * @example
+ * ```ts
+ * parseInput(cancelEventInput, { id: 'e1', reason: 'Customer postponed' }, 'calendar.cancel');
+ * ```
+ */
 export const cancelEventInput = z.strictObject({
   id: idString,
   rev: z.optional(revNumber),
   reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(500))),
 });
 
-/** Input of `calendar.delete` and `calendar.get`. */
+/**
+ * Input of `calendar.delete` and `calendar.get`.
+ *
+ * @example
+ * ```ts
+ * parseInput(eventRefInput, { id: 'e1', rev: 2 }, 'calendar.delete');
+ * ```
+ */
 export const eventRefInput = z.strictObject({ id: idString, rev: z.optional(revNumber) });
 
 function invalid(path: string, message: string): EngineError {

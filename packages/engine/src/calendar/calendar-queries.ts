@@ -23,7 +23,7 @@ import { eventsOverlapping, inspectSchedule, type ScheduleReport } from './sched
 import { parseInstant, wallTimeAt } from './time-zone.js';
 
 /** The widest range one view may ask for: 400 days. */
-export const MAX_VIEW_MS = 400 * 86_400_000;
+const MAX_VIEW_MS = 400 * 86_400_000;
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

@@ -16,7 +16,14 @@ export interface Booking {
   end: number;
 }
 
-/** What a double booking is about: the same technician, or the same bay. */
+/**
+ * What a double booking is about: the same technician, or the same bay.
+ *
+ * @example
+ * ```ts
+ * const resource: ConflictResource = 'bay';
+ * ```
+ */
 export type ConflictResource = 'technician' | 'bay';
 
 /**

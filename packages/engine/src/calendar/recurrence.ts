@@ -11,7 +11,7 @@ const rrule: typeof rruleModule = (rruleModule as { default?: typeof rruleModule
 const { RRule } = rrule;
 
 /** Most occurrences one expansion produces; a rule or range that needs more is refused. */
-export const MAX_OCCURRENCES = 5000;
+const MAX_OCCURRENCES = 5000;
 
 /**
  * One occurrence of an event: a half-open UTC interval `[start, end)` in epoch milliseconds.

@@ -6,7 +6,7 @@ import { type Booking, type ConflictResource, findOverlaps } from './conflicts.j
 import { expandSeries, type Interval, type Series, seriesEnd } from './recurrence.js';
 
 /** How far ahead an open-ended series is checked for conflicts: one year and a day. */
-export const OPEN_SERIES_HORIZON_MS = 366 * 86_400_000;
+const OPEN_SERIES_HORIZON_MS = 366 * 86_400_000;
 
 /**
  * A booking being made or moved, before it is stored. `eventId` is set when an existing event

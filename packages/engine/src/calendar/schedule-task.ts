@@ -21,7 +21,14 @@ const scheduleTaskInput = z.strictObject({
   override: z.optional(z.boolean()),
 });
 
-/** What `calendar.scheduleTask` returns: the task as saved and its appointment. */
+/**
+ * What `calendar.scheduleTask` returns: the task as saved and its appointment.
+ *
+ * @example
+ * ```ts
+ * const { task, appointment }: ScheduledTask = await shop.calendar.scheduleTask({ taskId, start, end, technicianId });
+ * ```
+ */
 export interface ScheduledTask {
   task: Doc<Task>;
   appointment: CalendarEventDoc;

@@ -2,7 +2,14 @@ import type { Client } from '../clients/client-model.js';
 import type { Doc } from '../storage/contract.js';
 import type { CsvValue } from './csv-format.js';
 
-/** Columns of the clients CSV, in export order. */
+/**
+ * Columns of the clients CSV, in export order. An import reads `createdAt` and leaves it alone.
+ *
+ * @example
+ * ```ts
+ * CLIENT_COLUMNS[0]; // 'id'
+ * ```
+ */
 export const CLIENT_COLUMNS = [
   'id',
   'kind',
@@ -21,10 +28,14 @@ export const CLIENT_COLUMNS = [
   'createdAt',
 ] as const;
 
-/** Exported for information only; an import reads them and leaves them alone. */
-export const CLIENT_EXPORT_ONLY: readonly string[] = ['createdAt'];
-
-/** Separator of list cells (tags, coverage): `vip|fleet`. */
+/**
+ * Separator of list cells (tags, coverage).
+ *
+ * @example
+ * ```ts
+ * ['vip', 'fleet'].join(LIST_SEPARATOR); // 'vip|fleet'
+ * ```
+ */
 export const LIST_SEPARATOR = '|';
 
 /**

@@ -12,13 +12,13 @@ import { type ChunkResult, type importChunkInput, problemOf } from './csv-import
 import { TASK_COLUMNS } from './task-csv.js';
 
 /** The largest CSV text an import takes: 20 million characters. */
-export const MAX_IMPORT_CHARS = 20_000_000;
+const MAX_IMPORT_CHARS = 20_000_000;
 
 /** The most data rows one import takes (lower it per call with `maxRows`). */
-export const MAX_IMPORT_ROWS = 100_000;
+const MAX_IMPORT_ROWS = 100_000;
 
 /** Rows per import transaction. */
-export const IMPORT_CHUNK_ROWS = 100;
+const IMPORT_CHUNK_ROWS = 100;
 
 /**
  * Where a long import is, reported after each committed chunk.
@@ -58,7 +58,14 @@ const importOptions = z.strictObject({
   maxRows: z.optional(z.number().check(z.int(), z.gte(1), z.lte(MAX_IMPORT_ROWS))),
 });
 
-/** Options of an import: the CSV text, an optional progress callback and row cap. */
+/**
+ * Options of an import: the CSV text, an optional progress callback and row cap.
+ *
+ * @example
+ * ```ts
+ * const options: ImportOptions = { csv: 'name\nLéa Martin', maxRows: 1000 };
+ * ```
+ */
 export type ImportOptions = z.input<typeof importOptions>;
 
 type ChunkCommand = CommandDef<typeof importChunkInput, ChunkResult>;

@@ -2,7 +2,14 @@ import Papa from 'papaparse';
 import { EngineError } from '../kernel/engine-error.js';
 import { neutraliseCell, restoreCell } from './csv-cells.js';
 
-/** The delimiters an import recognises: comma (RFC 4180), semicolon (French Excel), tab. */
+/**
+ * The delimiters an import recognises: comma (RFC 4180), semicolon (French Excel), tab.
+ *
+ * @example
+ * ```ts
+ * const french: CsvDelimiter = ';';
+ * ```
+ */
 export type CsvDelimiter = ',' | ';' | '\t';
 
 /**
@@ -33,7 +40,14 @@ export interface RowProblem {
   code: string;
 }
 
-/** A parsed CSV file: the recognised columns, the rows, and the rows that could not be read. */
+/**
+ * A parsed CSV file: the recognised columns, the rows, and the rows that could not be read.
+ *
+ * @example
+ * ```ts
+ * const { rows, problems }: CsvTable = parseCsv(text, { columns, required: ['name'], maxRows: 1000 });
+ * ```
+ */
 export interface CsvTable {
   delimiter: CsvDelimiter;
   columns: string[];
@@ -147,7 +161,14 @@ function tooMany(maxRows: number): EngineError {
   });
 }
 
-/** A value of an exported cell. */
+/**
+ * A value of an exported cell (null and undefined become empty cells).
+ *
+ * @example
+ * ```ts
+ * const cell: CsvValue = 12.5;
+ * ```
+ */
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**

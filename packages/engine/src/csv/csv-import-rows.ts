@@ -5,9 +5,16 @@ import { parseInput } from '../kernel/validate.js';
 import type { CsvRow, RowProblem } from './csv-format.js';
 
 /** Most rows one import transaction takes. */
-export const MAX_CHUNK_ROWS = 500;
+const MAX_CHUNK_ROWS = 500;
 
-/** Input of an import chunk command: rows already read from the CSV, with their line numbers. */
+/**
+ * Input of an import chunk command: rows already read from the CSV, with their line numbers.
+ *
+ * @example
+ * ```ts
+ * parseInput(importChunkInput, { rows: [{ line: 2, cells: { name: 'Léa' } }] }, 'csv.importClients');
+ * ```
+ */
 export const importChunkInput = z.strictObject({
   rows: z
     .array(
@@ -35,7 +42,13 @@ export interface ChunkResult {
 
 /**
  * How one entity is imported: `prepare` checks a row without writing (and returns the parsed
- * input, or a problem), `write` stores it.
+ * input, or a problem), `write` stores it (the first document it inserts into `collection` takes
+ * the row's `id` when given).
+ *
+ * @example
+ * ```ts
+ * const clientRows: RowImporter<ClientInput> = { collection: 'clients', prepare, write: (ctx, input) => createClient.run(ctx, input) };
+ * ```
  */
 export interface RowImporter<I> {
   collection: string;

@@ -6,7 +6,17 @@ import type { Vehicle } from '../vehicles/vehicle-model.js';
 import { given, LIST_SEPARATOR, listCell } from './client-csv.js';
 import type { CsvValue } from './csv-format.js';
 
-/** Columns of the tasks CSV, in export order. */
+/**
+ * Columns of the tasks CSV, in export order. An import reads `number`, `status`, `clientName` and
+ * `createdAt` and leaves them alone: the importing shop numbers its tasks, and a task's status
+ * starts where `tasks.create` puts it (scheduled with a start, else draft) — its history is not
+ * something a spreadsheet can carry.
+ *
+ * @example
+ * ```ts
+ * TASK_COLUMNS.includes('vehiclePlate'); // true
+ * ```
+ */
 export const TASK_COLUMNS = [
   'id',
   'number',
@@ -34,13 +44,6 @@ export const TASK_COLUMNS = [
   'vehicleColour',
   'createdAt',
 ] as const;
-
-/**
- * Exported for information only; an import leaves them alone: the importing shop numbers its
- * tasks, and a task's status starts where `tasks.create` puts it (scheduled with a start, else
- * draft) — its history is not something a spreadsheet can carry.
- */
-export const TASK_EXPORT_ONLY: readonly string[] = ['number', 'status', 'clientName', 'createdAt'];
 
 /**
  * A task as one CSV record, with its client's name and its vehicle's details.
