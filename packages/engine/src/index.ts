@@ -199,8 +199,8 @@ export {
   refuseField,
   searchTerms,
 } from './storage/query-check.js';
-export type { NewTask } from './tasks/task-commands.js';
-export { createTaskIn, createTaskInput } from './tasks/task-commands.js';
+export type { NewTask } from './tasks/task-create.js';
+export { createTaskIn, createTaskInput } from './tasks/task-create.js';
 export type {
   ChecklistItem as TaskChecklistItem,
   Delay,

@@ -5,7 +5,8 @@ import { registerOperations } from '../domain/domain-module.js';
 import { TOKENS } from '../kernel/tokens.js';
 import type { Doc } from '../storage/contract.js';
 import type { TrashHandler } from '../trash/trash-registry.js';
-import { changeTaskStatus, createTask, delayTask, deleteTask, updateTask } from './task-commands.js';
+import { changeTaskStatus, delayTask, deleteTask, updateTask } from './task-commands.js';
+import { createTask } from './task-create.js';
 import { countersCollection, type Task, tasksCollection } from './task-model.js';
 import { countTasksByStatus, getTask, pageTasks } from './task-queries.js';
 
