@@ -195,6 +195,34 @@ describe('stock queries', () => {
   });
 });
 
+describe('lot tracing through real tasks', () => {
+  it('finds the vehicle from the task when the consumption names only the task', async () => {
+    const { boss, tech } = await setup();
+    const client = await boss.clients.create({ name: 'Léa Martin' });
+    const car = await boss.vehicles.create({ clientId: client.id, make: 'Tesla', model: 'Model 3' });
+    const task = await boss.tasks.create({
+      clientId: client.id,
+      vehicleId: car.id,
+      service: 'ppf',
+      title: 'Full front',
+    });
+    const film = await boss.materials.create(filmInput());
+    const { lot } = await boss.stock.purchase({ materialId: film.id, quantity: 30, lotNumber: 'R-9' });
+    await tech.stock.consume({
+      sku: film.sku,
+      lot: 'R-9',
+      quantity: 2.4,
+      interventionId: 'i-1',
+      stepId: 'installation',
+      taskId: task.id,
+    });
+    expect((await boss.stock.traceLot({ lotId: lot!.id })).vehicles).toEqual([car.id]);
+    expect((await boss.stock.traceVehicle({ vehicleId: car.id })).lots).toEqual([
+      { lotId: lot!.id, lotNumber: 'R-9', sku: film.sku, quantity: 2.4 },
+    ]);
+  });
+});
+
 describe('recordConsumption inside another command', () => {
   it('commits with that command, and rolls back with it', async () => {
     const { engine, boss } = await setup();
