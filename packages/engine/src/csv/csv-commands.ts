@@ -4,7 +4,7 @@ import { createClient } from '../clients/client-operations.js';
 import { defineCommand, defineQuery, type QueryContext } from '../domain/command.js';
 import { readSettings } from '../settings/settings-service.js';
 import type { Doc } from '../storage/contract.js';
-import { createTaskIn, createTaskInput } from '../tasks/task-commands.js';
+import { createTaskIn, createTaskInput } from '../tasks/task-create.js';
 import type { Task } from '../tasks/task-model.js';
 import type { Vehicle } from '../vehicles/vehicle-model.js';
 import { CLIENT_COLUMNS, clientInput, clientRecord } from './client-csv.js';
