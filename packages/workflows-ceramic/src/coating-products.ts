@@ -60,8 +60,22 @@ export const COATING_PRODUCTS: Readonly<Record<string, CoatingProduct>> = {
   },
 };
 
-/** Clear coat removed beyond this (µm) during correction is a risk someone must accept. */
+/**
+ * Clear coat removed beyond this (µm) during correction is a risk someone must accept.
+ *
+ * @example
+ * ```ts
+ * if (before - after > MAX_CLEAR_COAT_REMOVAL_UM) askForRiskAcceptance();
+ * ```
+ */
 export const MAX_CLEAR_COAT_REMOVAL_UM = 7.6;
 
-/** Coating over self-healing film: at most this many layers. */
+/**
+ * Coating over self-healing film: at most this many layers.
+ *
+ * @example
+ * ```ts
+ * const layers = Math.min(requested, MAX_LAYERS_OVER_FILM);
+ * ```
+ */
 export const MAX_LAYERS_OVER_FILM = 3;

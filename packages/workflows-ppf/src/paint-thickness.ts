@@ -13,7 +13,14 @@ export interface ThicknessLimits {
   differenceUm: number;
 }
 
-/** The defaults of the domain notes. */
+/**
+ * The defaults of the domain notes.
+ *
+ * @example
+ * ```ts
+ * thicknessFlags(panels, PANEL_NEIGHBOURS, { ...DEFAULT_THICKNESS_LIMITS, repaintUm: 180 });
+ * ```
+ */
 export const DEFAULT_THICKNESS_LIMITS: ThicknessLimits = { thinUm: 80, repaintUm: 200, differenceUm: 30 };
 
 /**

@@ -19,7 +19,14 @@ export interface PpfOptions {
   followUpDays?: { min: number; max: number };
 }
 
-/** {@link PpfOptions} with every default applied. */
+/**
+ * {@link PpfOptions} with every default applied.
+ *
+ * @example
+ * ```ts
+ * const options: ResolvedPpfOptions = resolvePpfOptions({ rollShelfLifeDays: 300 });
+ * ```
+ */
 export interface ResolvedPpfOptions {
   films: Readonly<Record<string, FilmProduct>>;
   thickness: ThicknessLimits;

@@ -34,7 +34,14 @@ export interface WorkflowPoint {
   at: number;
 }
 
-/** A sample event: what a person or device would send; `at` and `by` are optional. */
+/**
+ * A sample event: what a person or device would send; `at` and `by` are optional.
+ *
+ * @example
+ * ```ts
+ * const submit: SampleEvent = { type: 'STEP.SUBMIT', step: 'prep', data: { film: 'TINT-35' }, checklist: ['glass-clean'] };
+ * ```
+ */
 export type SampleEvent = { type: string; at?: number; by?: string } & Record<string, unknown>;
 
 /**

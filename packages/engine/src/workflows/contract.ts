@@ -244,5 +244,12 @@ export interface StepSubmitEvent {
   photos?: { id: string; tags: string[] }[];
 }
 
-/** The event type that submits a step. */
+/**
+ * The event type that submits a step.
+ *
+ * @example
+ * ```ts
+ * if (event.type === STEP_SUBMIT) checkSubmission(step, event, context, event.at);
+ * ```
+ */
 export const STEP_SUBMIT = 'STEP.SUBMIT';

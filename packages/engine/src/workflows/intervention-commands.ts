@@ -16,7 +16,14 @@ import { WORKFLOW_REGISTRY } from './workflow-ids.js';
 import type { WorkflowRegistry } from './workflow-registry.js';
 import { applyWorkflowEvent, startWorkflow } from './workflow-transition.js';
 
-/** A technician may act on an intervention whose task is assigned to them. */
+/**
+ * A technician may act on an intervention whose task is assigned to them.
+ *
+ * @example
+ * ```ts
+ * defineCommand({ name: 'interventions.pause', input, ownership: interventionOwnership, run });
+ * ```
+ */
 export const interventionOwnership: Ownership<{ id: string }> = {
   assignee: async (tx, input) => {
     const intervention = await tx.get<InterventionFields>('interventions', input.id);
@@ -35,7 +42,14 @@ const photoRef = z.object({
   tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
 });
 
-/** The shape of an event sent to an intervention (its extra fields go to the machine as they are). */
+/**
+ * The shape of an event sent to an intervention (its extra fields go to the machine as they are).
+ *
+ * @example
+ * ```ts
+ * parseInput(workflowEventInput, { type: 'STEP.SUBMIT', step: 'inspection', data }, 'event');
+ * ```
+ */
 export const workflowEventInput = z.looseObject({
   type: z.string().check(
     z.minLength(1),

@@ -1,7 +1,14 @@
 import type { CollectionSchema, Doc } from '../storage/contract.js';
 import type { Consumption, PersistedWorkflowSnapshot } from './contract.js';
 
-/** Where an intervention stands: running, paused by a person, finished, or cancelled. */
+/**
+ * Where an intervention stands: running, paused by a person, finished, or cancelled.
+ *
+ * @example
+ * ```ts
+ * if (run.status === 'paused') await shop.interventions.resume(run.id);
+ * ```
+ */
 export type InterventionStatus = 'active' | 'paused' | 'completed' | 'cancelled';
 
 /**
@@ -51,7 +58,14 @@ export interface InterventionFields {
   durations: StepDuration[] | null;
 }
 
-/** A stored intervention. */
+/**
+ * A stored intervention.
+ *
+ * @example
+ * ```ts
+ * const run: Intervention = await shop.interventions.start(task.id);
+ * ```
+ */
 export type Intervention = Doc<InterventionFields>;
 
 /**
@@ -84,7 +98,14 @@ export interface InterventionStepFields {
   consumption: Consumption[];
 }
 
-/** A stored step record. */
+/**
+ * A stored step record.
+ *
+ * @example
+ * ```ts
+ * const { steps }: { steps: InterventionStep[] } = await shop.interventions.history(run.id);
+ * ```
+ */
 export type InterventionStep = Doc<InterventionStepFields>;
 
 /**
@@ -105,7 +126,14 @@ export interface WorkflowTimerFields {
   settledAt: string | null;
 }
 
-/** A stored timer. */
+/**
+ * A stored timer.
+ *
+ * @example
+ * ```ts
+ * const due = await tx.find<WorkflowTimerFields>('timers', { where: { status: 'pending' } });
+ * ```
+ */
 export type WorkflowTimer = Doc<WorkflowTimerFields>;
 
 /**

@@ -17,7 +17,14 @@ import {
 import { findJsonProblem } from './json-safe.js';
 import { type CheckedSubmission, checkSubmission } from './step-requirements.js';
 
-/** A delayed event the machine scheduled: stored as a durable timer due `delayMs` after the event. */
+/**
+ * A delayed event the machine scheduled: stored as a durable timer due `delayMs` after the event.
+ *
+ * @example
+ * ```ts
+ * const timer: ScheduledTimer = { key: 'xstate.after.cureMinimum.ceramic.curing.holding', eventType: 'xstate.after.cureMinimum.ceramic.curing.holding', delayMs: 86_400_000 };
+ * ```
+ */
 export interface ScheduledTimer {
   key: string;
   eventType: string;

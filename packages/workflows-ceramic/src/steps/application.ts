@@ -4,7 +4,14 @@ import { type CoatingProduct, MAX_LAYERS_OVER_FILM } from '../coating-products.j
 
 const panelId = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,49}$/));
 
-/** The schema of the application data. */
+/**
+ * The schema of the application data.
+ *
+ * @example
+ * ```ts
+ * const data = applicationData.parse(form);
+ * ```
+ */
 export const applicationData = z.object({
   product: z.string().check(z.minLength(1), z.maxLength(64)),
   bottleLot: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
@@ -28,7 +35,14 @@ export const applicationData = z.object({
   overFilm: z.boolean(),
 });
 
-/** What the application submits. */
+/**
+ * What the application submits.
+ *
+ * @example
+ * ```ts
+ * const method: ApplicationData['cureMethod'] = 'ir';
+ * ```
+ */
 export type ApplicationData = z.output<typeof applicationData>;
 
 /**

@@ -1,7 +1,14 @@
 import { defineStep, type StepDefinition } from '@rpma/engine';
 import * as z from 'zod/mini';
 
-/** The schema of the curing data. */
+/**
+ * The schema of the curing data.
+ *
+ * @example
+ * ```ts
+ * const data = curingData.parse(form);
+ * ```
+ */
 export const curingData = z.object({
   method: z.enum(['ambient', 'ir']),
   lamps: z.optional(
@@ -18,7 +25,14 @@ export const curingData = z.object({
   keptDryHours: z.number().check(z.gte(0), z.lte(200)),
 });
 
-/** What the curing step submits when the vehicle is released. */
+/**
+ * What the curing step submits when the vehicle is released.
+ *
+ * @example
+ * ```ts
+ * const data: CuringData = { method: 'ambient', keptDryHours: 24 };
+ * ```
+ */
 export type CuringData = z.output<typeof curingData>;
 
 /**

@@ -5,7 +5,14 @@ import type { CoatingProduct } from '../coating-products.js';
 const DAY = 86_400_000;
 const MONTH = 31 * DAY;
 
-/** The schema of the finalization data. */
+/**
+ * The schema of the finalization data.
+ *
+ * @example
+ * ```ts
+ * const data = finalizationData.parse(form);
+ * ```
+ */
 export const finalizationData = z.object({
   qc: z.object({ passed: z.boolean(), notes: z.optional(z.string().check(z.maxLength(2000))) }),
   aftercare: z.object({
@@ -22,7 +29,14 @@ export const finalizationData = z.object({
   }),
 });
 
-/** What the finalization submits. */
+/**
+ * What the finalization submits.
+ *
+ * @example
+ * ```ts
+ * const maintenance: FinalizationData['maintenance'] = { intervalMonths: 12, firstVisitAt: '2027-05-26T09:00:00Z' };
+ * ```
+ */
 export type FinalizationData = z.output<typeof finalizationData>;
 
 /**

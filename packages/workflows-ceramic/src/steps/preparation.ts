@@ -5,7 +5,14 @@ import { MAX_CLEAR_COAT_REMOVAL_UM } from '../coating-products.js';
 const panelId = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,49}$/));
 const thickness = z.number().check(z.gte(0), z.lte(2000));
 
-/** The schema of the preparation data. */
+/**
+ * The schema of the preparation data.
+ *
+ * @example
+ * ```ts
+ * const data = preparationData.parse(form);
+ * ```
+ */
 export const preparationData = z.object({
   correction: z.enum(['none', 'one_step', 'two_step', 'three_step']),
   panels: z
@@ -22,7 +29,14 @@ export const preparationData = z.object({
   riskAcceptedBy: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
 });
 
-/** What the preparation submits. */
+/**
+ * What the preparation submits.
+ *
+ * @example
+ * ```ts
+ * const level: PreparationData['correction'] = 'two_step';
+ * ```
+ */
 export type PreparationData = z.output<typeof preparationData>;
 
 /**

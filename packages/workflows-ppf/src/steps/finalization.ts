@@ -5,6 +5,11 @@ import type { ResolvedPpfOptions } from '../ppf-options.js';
 /**
  * QC findings at the acceptance standard (viewed from ~1.5 m in normal light): the first three
  * are acceptable, the others send the zone back to installation.
+ *
+ * @example
+ * ```ts
+ * const finding: (typeof QC_FINDINGS)[number] = 'edge_silvering';
+ * ```
  */
 export const QC_FINDINGS = [
   'none',
@@ -16,12 +21,26 @@ export const QC_FINDINGS = [
   'visible_dirt',
 ] as const;
 
-/** Findings that need rework before the customer signs. */
+/**
+ * Findings that need rework before the customer signs.
+ *
+ * @example
+ * ```ts
+ * REWORK_FINDINGS.includes('lifted_edge'); // true
+ * ```
+ */
 export const REWORK_FINDINGS: readonly string[] = ['lifted_edge', 'air_bubble', 'visible_dirt'];
 
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
-/** The schema of the finalization data. */
+/**
+ * The schema of the finalization data.
+ *
+ * @example
+ * ```ts
+ * const data = finalizationData.parse(form);
+ * ```
+ */
 export const finalizationData = z.object({
   qc: z.object({
     viewedFromM: z.number().check(z.gt(0), z.lte(10)),
@@ -50,7 +69,14 @@ export const finalizationData = z.object({
   }),
 });
 
-/** What the finalization submits. */
+/**
+ * What the finalization submits.
+ *
+ * @example
+ * ```ts
+ * const warranty: FinalizationData['warranty'] = { product: 'Gloss PPF 8 mil', vin, coverageAreas: ['hood'], installer: 'tech-1', years: 10 };
+ * ```
+ */
 export type FinalizationData = z.output<typeof finalizationData>;
 
 const DAY = 86_400_000;

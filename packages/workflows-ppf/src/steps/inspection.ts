@@ -7,10 +7,24 @@ import { PANEL_NEIGHBOURS, panelsOf } from '../zones.js';
 const panelId = z.string().check(z.regex(/^[a-z][a-z0-9_]{0,49}$/));
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
-/** Defect types and severities recorded on the vehicle diagram. */
+/**
+ * Defect types and severities recorded on the vehicle diagram.
+ *
+ * @example
+ * ```ts
+ * const type: (typeof DEFECT_TYPES)[number] = 'chip';
+ * ```
+ */
 export const DEFECT_TYPES = ['scratch', 'dent', 'chip', 'paint_issue', 'crack'] as const;
 
-/** The schema of the inspection data. */
+/**
+ * The schema of the inspection data.
+ *
+ * @example
+ * ```ts
+ * const data = inspectionData.parse(form);
+ * ```
+ */
 export const inspectionData = z.object({
   panels: z
     .array(
@@ -37,10 +51,24 @@ export const inspectionData = z.object({
   waiver: z.optional(z.object({ signedBy: text, panels: z.array(panelId).check(z.maxLength(40)) })),
 });
 
-/** What the inspection submits. */
+/**
+ * What the inspection submits.
+ *
+ * @example
+ * ```ts
+ * const bay: InspectionData['bay'] = { temperatureC: 19, humidityPct: 55 };
+ * ```
+ */
 export type InspectionData = z.output<typeof inspectionData>;
 
-/** The guided intake shots every job starts with. */
+/**
+ * The guided intake shots every job starts with.
+ *
+ * @example
+ * ```ts
+ * const photos = INTAKE_SHOTS.map((tag, i) => ({ id: uploaded[i], tags: [tag] }));
+ * ```
+ */
 export const INTAKE_SHOTS = [
   'front-left',
   'front-right',

@@ -6,7 +6,14 @@ import { PPF_ZONES } from '../zones.js';
 
 const zoneId = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,49}$/));
 
-/** The checks each zone passes before the next one starts. */
+/**
+ * The checks each zone passes before the next one starts.
+ *
+ * @example
+ * ```ts
+ * const checks = Object.fromEntries(ZONE_CHECKS.map((check) => [check, true]));
+ * ```
+ */
 export const ZONE_CHECKS = [
   'degreased',
   'slipSolution',
@@ -15,7 +22,14 @@ export const ZONE_CHECKS = [
   'finalSqueegee',
 ] as const;
 
-/** The schema of the installation data. */
+/**
+ * The schema of the installation data.
+ *
+ * @example
+ * ```ts
+ * const data = installationData.parse(form);
+ * ```
+ */
 export const installationData = z.object({
   environment: z.object({
     temperatureC: z.number().check(z.gte(-30), z.lte(60)),
@@ -42,7 +56,14 @@ export const installationData = z.object({
     .check(z.minLength(1), z.maxLength(30)),
 });
 
-/** What the installation submits. */
+/**
+ * What the installation submits.
+ *
+ * @example
+ * ```ts
+ * const zone: InstallationData['zones'][number]['zone'] = 'hood';
+ * ```
+ */
 export type InstallationData = z.output<typeof installationData>;
 
 /**

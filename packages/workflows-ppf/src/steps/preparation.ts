@@ -4,7 +4,14 @@ import * as z from 'zod/mini';
 const sku = z.string().check(z.minLength(1), z.maxLength(64));
 const lot = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 
-/** The schema of the preparation data. */
+/**
+ * The schema of the preparation data.
+ *
+ * @example
+ * ```ts
+ * const data = preparationData.parse(form);
+ * ```
+ */
 export const preparationData = z.object({
   cut: z.union([
     z.object({ method: z.literal('kit'), kitId: z.string().check(z.minLength(1), z.maxLength(100)) }),
@@ -14,10 +21,24 @@ export const preparationData = z.object({
   ipaDilutionPct: z.number().check(z.gte(10), z.lte(70)),
 });
 
-/** What the preparation submits. */
+/**
+ * What the preparation submits.
+ *
+ * @example
+ * ```ts
+ * const cut: PreparationData['cut'] = { method: 'kit', kitId: 'KIT-911-FF' };
+ * ```
+ */
 export type PreparationData = z.output<typeof preparationData>;
 
-/** The decontamination sequence of the domain notes. */
+/**
+ * The decontamination sequence of the domain notes.
+ *
+ * @example
+ * ```ts
+ * const ticked = PREPARATION_CHECKLIST.filter((item) => item.required).map((item) => item.id);
+ * ```
+ */
 export const PREPARATION_CHECKLIST = [
   { id: 'wash', label: 'Wash', required: true },
   { id: 'decontamination', label: 'Iron / tar decontamination', required: true },
