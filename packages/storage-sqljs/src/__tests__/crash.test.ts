@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +11,15 @@ import { fileJournal } from '../node.js';
 import type { PersistedState, Persistence } from '../persistence/persistence.js';
 import { crashSchema } from './fixtures/crash-schema.js';
 
+/** Kills in total, spread over independent stores killed in parallel (the child spends most of its life waiting on fsync). */
 const KILLS = 200;
+const LANES = 2;
 const repoRoot = new URL('../../../../', import.meta.url).pathname;
 let work: string;
 let childScript: string;
 let SQL: SqlJsStatic;
+/** Writers not yet exited, killed when the test ends early. */
+const live = new Set<ChildProcess>();
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'rpma-crash-'));
@@ -33,6 +38,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const child of live) child.kill('SIGKILL');
+  await Promise.all([...live].map((child) => once(child, 'exit')));
   await rm(work, { recursive: true, force: true });
 });
 
@@ -60,6 +67,8 @@ function startChild(store: string, run: number): WarmChild {
     env: { ...process.env, NODE_PATH: join(repoRoot, 'node_modules') },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
   const acked: string[] = [];
   let compacting = false;
   let pending = '';
@@ -163,24 +172,39 @@ async function verify(store: string, acked: Set<string>, run: number): Promise<v
   expect(integrity(await inspect.exported)).toBe('ok');
 }
 
-it(`every acknowledged commit survives ${KILLS} SIGKILLs, compaction included`, {
-  timeout: 300_000,
-}, async () => {
-  const store = join(work, 'shop.rpma');
+/** Kills one store `kills` times in a row; returns how many commits were acknowledged and how many kills hit a compaction. */
+async function killLoop(
+  store: string,
+  lane: number,
+  kills: number,
+): Promise<{ acked: number; duringCompaction: number }> {
   const acked = new Set<string>();
   let duringCompaction = 0;
-  let next = startChild(store, 0);
-  for (let run = 0; run < KILLS; run++) {
+  let next = startChild(store, lane * 1000);
+  for (let run = 0; run < kills; run++) {
     const result = await next.go();
-    if (run + 1 < KILLS) next = startChild(store, run + 1);
+    if (run + 1 < kills) next = startChild(store, lane * 1000 + run + 1);
     expect(result.signal, result.stderr).toBe('SIGKILL');
     for (const id of result.acked) acked.add(id);
     if (result.compacting) duringCompaction++;
-    await verify(store, acked, run);
+    await verify(store, acked, lane * 1000 + run);
   }
-  console.info(
-    `crash test: ${KILLS} kills, ${acked.size} acknowledged commits, ${duringCompaction} kills mid-compaction`,
+  return { acked: acked.size, duringCompaction };
+}
+
+it(`every acknowledged commit survives ${KILLS} SIGKILLs, compaction included`, {
+  timeout: 600_000,
+}, async () => {
+  const lanes = await Promise.all(
+    Array.from({ length: LANES }, (_, lane) =>
+      killLoop(join(work, `shop-${lane}.rpma`), lane, KILLS / LANES),
+    ),
   );
-  expect(acked.size).toBeGreaterThan(KILLS);
+  const acked = lanes.reduce((n, lane) => n + lane.acked, 0);
+  const duringCompaction = lanes.reduce((n, lane) => n + lane.duringCompaction, 0);
+  console.info(
+    `crash test: ${KILLS} kills, ${acked} acknowledged commits, ${duringCompaction} kills mid-compaction`,
+  );
+  expect(acked).toBeGreaterThan(KILLS);
   expect(duringCompaction).toBeGreaterThan(0);
 });
