@@ -42,6 +42,21 @@ export interface TransactionContext {
   layout(collection: string): CollectionLayout;
 }
 
+/**
+ * The journal's change for a stored document: its `doc` is parsed from the JSON text the row
+ * holds, on each read. The entry never shares objects with the caller (who may mutate what it
+ * passed or got back), and a backend that never reads `doc` (memory) pays nothing for it.
+ */
+function journalPut(collection: string, json: string): DocChange {
+  return {
+    op: 'put',
+    collection,
+    get doc(): Doc {
+      return JSON.parse(json) as Doc;
+    },
+  };
+}
+
 function parseDoc<T extends object>(json: unknown): Doc<T> {
   return JSON.parse(json as string) as Doc<T>;
 }
@@ -199,11 +214,7 @@ export class SqljsTransaction implements WriteTransaction {
     const stored = { ...doc, rev: 1, deletedAt: doc.deletedAt ?? null } as Doc<T>;
     const json = JSON.stringify(stored);
     documentWriter(layout).insert(this.ctx.statements, stored as Doc, json);
-    this.record({
-      op: 'put',
-      collection,
-      doc: this.changes === null ? (stored as Doc) : (JSON.parse(json) as Doc),
-    });
+    this.record(journalPut(collection, json));
     return stored;
   }
 
@@ -230,11 +241,7 @@ export class SqljsTransaction implements WriteTransaction {
         { details: { collection, id: doc.id, expectedRev, currentRev: current } },
       );
     }
-    this.record({
-      op: 'put',
-      collection,
-      doc: this.changes === null ? (stored as Doc) : (JSON.parse(json) as Doc),
-    });
+    this.record(journalPut(collection, json));
     return stored;
   }
 

@@ -58,13 +58,14 @@ export class StatementCache {
     }
   }
 
-  /** Runs a statement that returns no rows. */
+  /** Runs a statement that returns no rows (sql.js's `run` resets it on success). */
   run(sql: string, params: SqlValue[]): void {
     const statement = this.get(sql);
     try {
       statement.run(params);
-    } finally {
+    } catch (err) {
       statement.reset();
+      throw err;
     }
   }
 
