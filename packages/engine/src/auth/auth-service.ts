@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import * as z from 'zod/mini';
-import { randomBytes, sha256Hex, toBase64Url } from '../crypto/bytes.js';
+import { sha256Hex } from '../crypto/bytes.js';
 import type { SecretVault } from '../crypto/secret-vault.js';
 import { CommandRunner } from '../domain/command-runner.js';
 import { type Principal, ROLES } from '../domain/principal.js';
@@ -26,8 +26,18 @@ import {
   recordLoginFailure,
   rotateRefreshToken,
 } from './login-commands.js';
+import {
+  type LoginResult,
+  lockedError,
+  loginResult,
+  newRefreshToken,
+  refreshRefusal,
+} from './login-result.js';
+
 import { dummyPasswordHash, type PasswordHasher } from './password-hasher.js';
 import { verifyTotp } from './totp.js';
+
+export type { LoginResult } from './login-result.js';
 
 const trustInput = z.object({
   userId: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -49,27 +59,6 @@ const bootstrapInput = z.strictObject({
   displayName: displayNameInput,
   password: passwordInput,
 });
-
-/**
- * What a successful sign-in or refresh gives: the principal for `engine.as`, a short-lived
- * access token (JWT) for hosts that pass identity across a boundary, and the opaque refresh
- * token (keep it secret; it is single use).
- *
- * @example
- * ```ts
- * const { principal, accessToken, refreshToken } = await engine.auth.login({ email, password });
- * ```
- */
-export interface LoginResult {
-  principal: Principal;
-  accessToken: string;
-  /** ISO-8601. */
-  accessTokenExpiresAt: string;
-  refreshToken: string;
-  session: { id: string; expiresAt: string };
-  /** The organisation requires 2FA for this role and the user has none yet: only enrolment works. */
-  twoFactorEnrolmentRequired: boolean;
-}
 
 const INVALID = 'invalid email or password';
 
@@ -203,7 +192,7 @@ export class AuthService {
       ...(totpStep !== undefined ? { totpStep } : {}),
       ...(backupCodeHash !== undefined ? { backupCodeHash } : {}),
     });
-    return this.result(user, session, refreshToken);
+    return loginResult(this.tokens, user, session, refreshToken);
   }
 
   /**
@@ -230,7 +219,7 @@ export class AuthService {
         details: { reason: outcome.reason },
       });
     }
-    return this.result(outcome.user, outcome.session, next);
+    return loginResult(this.tokens, outcome.user, outcome.session, next);
   }
 
   /** Ends the principal's session at once (a no-op for an already ended one). */
@@ -280,49 +269,8 @@ export class AuthService {
     throw new EngineError('UNAUTHENTICATED', message);
   }
 
-  private async result(
-    user: User & { id: string },
-    session: Session & { id: string },
-    refreshToken: string,
-  ): Promise<LoginResult> {
-    const { token, expiresAt } = await this.tokens.issue({
-      userId: user.id,
-      role: user.role,
-      sessionId: session.id,
-      notAfter: Date.parse(session.expiresAt),
-    });
-    return {
-      principal: { userId: user.id, role: user.role, displayName: user.displayName, sessionId: session.id },
-      accessToken: token,
-      accessTokenExpiresAt: new Date(expiresAt).toISOString(),
-      refreshToken,
-      session: { id: session.id, expiresAt: session.expiresAt },
-      twoFactorEnrolmentRequired: session.mustEnrollTwoFactor,
-    };
-  }
-
   private dummyHash(): Promise<string> {
     this.dummy ??= dummyPasswordHash(this.hasher);
     return this.dummy;
   }
-}
-
-const refreshRefusal = {
-  unknown: 'the refresh token is not valid',
-  replayed: 'the refresh token was already used: the session is revoked; sign in again',
-  revoked: 'the session was ended; sign in again',
-  user_disabled: 'this account is disabled',
-  idle_timeout: 'the session expired after inactivity; sign in again',
-  absolute_timeout: 'the session reached its maximum length; sign in again',
-} as const;
-
-/** 256 random bits, base64url: an opaque refresh token. */
-function newRefreshToken(): string {
-  return toBase64Url(randomBytes(32));
-}
-
-function lockedError(until: number): EngineError {
-  return new EngineError('LOCKED', 'too many failed sign-in attempts; try again later', {
-    details: { retryAt: new Date(until).toISOString() },
-  });
 }
