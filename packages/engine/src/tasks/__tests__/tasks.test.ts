@@ -97,6 +97,8 @@ describe('task lifecycle', () => {
       scheduledStart: '2026-03-03T08:00:00Z',
       dueAt: '2026-03-04T18:00:00Z',
     });
+    const updates: string[][] = [];
+    t.engine.events.on('task.updated', (e) => updates.push(e.fields.sort()));
     await expect(
       t.supervisor.tasks.delay({ id: task.id, reason: 'Parts', scheduledStart: '2026-03-01T08:00:00Z' }),
     ).rejects.toMatchObject({ code: 'PRECONDITION' });
@@ -113,6 +115,7 @@ describe('task lifecycle', () => {
       }),
     ]);
     expect(delayed.overdue).toBe(false);
+    expect(updates).toEqual([['delays', 'scheduledStart']]);
     t.clock.set('2026-03-05T09:00:00Z');
     expect((await t.viewer.tasks.get({ id: task.id })).overdue).toBe(true);
     expect((await t.viewer.tasks.page({ overdue: true })).items.map((x) => x.id)).toEqual([task.id]);
