@@ -13,6 +13,7 @@ import type { ImageFormat } from './image-structure.js';
  *   caption: 'chip on the hood edge', blobKey: '019b…', sha256: 'ab12…', size: 3_912_004, mime: 'image/jpeg',
  *   format: 'jpeg', width: 4032, height: 3024, thumbnail: { blobKey: '019c…', width: 320, height: 240 },
  *   capturedAt: '2026-11-26T08:03:11.000Z', captureSource: 'exif', locationStripped: true, uploadedBy: 'u-2',
+ *   originalName: 'IMG_2041.HEIC', declaredType: 'image/heic',
  * };
  * ```
  */
@@ -40,6 +41,10 @@ export interface Photo {
   /** True when location metadata was removed before storing. */
   locationStripped: boolean;
   uploadedBy: string;
+  /** The file name the uploader gave, for display only (never a key, never trusted). */
+  originalName: string | null;
+  /** The MIME type the uploader declared, for display only (the stored `mime` comes from the bytes). */
+  declaredType: string | null;
 }
 
 /**

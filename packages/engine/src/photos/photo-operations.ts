@@ -72,35 +72,32 @@ export const uploadPhoto = defineCommand({
         await blobs.put(thumbnailKey, ready.thumbnail.bytes);
         written.push(thumbnailKey);
       }
-      const photo = await ctx.insert<Photo & { originalName: string | null; declaredType: string | null }>(
-        'photos',
-        {
-          interventionId: input.interventionId,
-          stepId: input.stepId,
-          taskId: input.taskId ?? null,
-          zone: input.zone ?? null,
-          panel: input.panel ?? null,
-          angle: input.angle ?? null,
-          caption: input.caption || null,
-          blobKey,
-          sha256: ready.sha256,
-          size: ready.bytes.length,
-          mime: ready.image.mime,
-          format: ready.image.format,
-          width: ready.image.width,
-          height: ready.image.height,
-          thumbnail:
-            ready.thumbnail && thumbnailKey
-              ? { blobKey: thumbnailKey, width: ready.thumbnail.width, height: ready.thumbnail.height }
-              : null,
-          capturedAt: ready.image.captureTime ?? ctx.now,
-          captureSource: ready.image.captureTime ? 'exif' : 'upload',
-          locationStripped: ready.locationStripped,
-          uploadedBy: ctx.principal.userId,
-          originalName: input.fileName ?? null,
-          declaredType: input.declaredType ?? null,
-        },
-      );
+      const photo = await ctx.insert<Photo>('photos', {
+        interventionId: input.interventionId,
+        stepId: input.stepId,
+        taskId: input.taskId ?? null,
+        zone: input.zone ?? null,
+        panel: input.panel ?? null,
+        angle: input.angle ?? null,
+        caption: input.caption || null,
+        blobKey,
+        sha256: ready.sha256,
+        size: ready.bytes.length,
+        mime: ready.image.mime,
+        format: ready.image.format,
+        width: ready.image.width,
+        height: ready.image.height,
+        thumbnail:
+          ready.thumbnail && thumbnailKey
+            ? { blobKey: thumbnailKey, width: ready.thumbnail.width, height: ready.thumbnail.height }
+            : null,
+        capturedAt: ready.image.captureTime ?? ctx.now,
+        captureSource: ready.image.captureTime ? 'exif' : 'upload',
+        locationStripped: ready.locationStripped,
+        uploadedBy: ctx.principal.userId,
+        originalName: input.fileName ?? null,
+        declaredType: input.declaredType ?? null,
+      });
       ctx.emit('photo.added', {
         id: photo.id,
         interventionId: photo.interventionId,

@@ -73,6 +73,8 @@ describe('photos.upload', () => {
       captureSource: 'exif',
       thumbnail: { width: 320, height: 240 },
       uploadedBy: 'tech-1',
+      originalName: '../../etc/passwd.png',
+      declaredType: 'image/png',
     });
     const original = await readFile(join(dir, photo.blobKey.slice(-2), photo.blobKey));
     expect(await sha256Hex(original)).toBe(photo.sha256);
