@@ -13,7 +13,7 @@ import accounts from './demo-accounts.json';
 import { shellStyles } from './shop-app.styles.js';
 
 type Theme = 'light' | 'dark';
-type Screen = 'tasks' | 'board' | 'task' | 'intervention';
+type Screen = 'tasks' | 'board' | 'stock' | 'task' | 'intervention';
 
 /**
  * The shop app's shell: an `<rpma-engine-provider>` around the sign-in and, once someone is
@@ -66,6 +66,9 @@ export class ShopApp extends LitElement {
               <button type="button" aria-current=${this.screen === 'board'} @click=${() => this.go('board')}>
                 ${fr ? 'Tableau' : 'Board'}
               </button>
+              <button type="button" aria-current=${this.screen === 'stock'} @click=${() => this.go('stock')}>
+                ${fr ? 'Stock' : 'Stock'}
+              </button>
             </nav>`
             : ''
         }
@@ -92,6 +95,8 @@ export class ShopApp extends LitElement {
     switch (this.screen) {
       case 'board':
         return html`<rpma-task-board technician-id=${mine}></rpma-task-board>`;
+      case 'stock':
+        return html`<rpma-stock-levels></rpma-stock-levels>`;
       case 'task':
         return html`<rpma-task-detail task-id=${this.taskId}></rpma-task-detail>`;
       case 'intervention':

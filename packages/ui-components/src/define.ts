@@ -1,6 +1,7 @@
 import { RpmaEngineProvider } from './context/engine-provider.js';
 import { RpmaInterventionRunner } from './elements/intervention-runner.js';
 import { RpmaSignIn } from './elements/sign-in.js';
+import { RpmaStockLevels } from './elements/stock-levels.js';
 import { RpmaTaskBoard } from './elements/task-board.js';
 import { RpmaTaskDetail } from './elements/task-detail.js';
 import { RpmaTaskList } from './elements/task-list.js';
@@ -20,6 +21,7 @@ export const RPMA_ELEMENTS = {
   'task-board': RpmaTaskBoard,
   'task-detail': RpmaTaskDetail,
   'intervention-runner': RpmaInterventionRunner,
+  'stock-levels': RpmaStockLevels,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /** Options of {@link defineRpmaElements}. */

@@ -14,6 +14,7 @@ export type { StepPhoto } from './elements/photo-capture.js';
 export { PhotoCapture } from './elements/photo-capture.js';
 export type { TrustedAccount } from './elements/sign-in.js';
 export { RpmaSignIn } from './elements/sign-in.js';
+export { RpmaStockLevels } from './elements/stock-levels.js';
 export type { TaskMovedDetail } from './elements/task-board.js';
 export { RpmaTaskBoard } from './elements/task-board.js';
 export type { InterventionOpenDetail } from './elements/task-detail.js';
@@ -25,7 +26,7 @@ export { asTaskPage } from './engine-types.js';
 export type { FieldIssue } from './errors/error-text.js';
 export { errorTitle, fieldIssues, renderError } from './errors/error-text.js';
 export type { JsonSchema, SchemaFormBinding } from './forms/schema-form.js';
-export { getPath, renderSchemaFields, setPath } from './forms/schema-form.js';
+export { emptyValue, getPath, renderSchemaFields, setPath } from './forms/schema-form.js';
 export { formatDateTime } from './i18n/format.js';
 export {
   knownZoneLabel,

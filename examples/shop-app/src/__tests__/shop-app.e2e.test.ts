@@ -48,6 +48,24 @@ async function openPage(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
+/** A PNG drawn in the page (a generated photo of the car), as Playwright file payload. */
+async function photo(page: Page, label: string) {
+  const base64 = await page.evaluate(async (text) => {
+    const canvas = new OffscreenCanvas(640, 480);
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#34495e';
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#fff';
+    g.font = '40px sans-serif';
+    g.fillText(text, 30, 240);
+    const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    let binary = '';
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  }, label);
+  return { name: `${label}.png`, mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') };
+}
+
 describe('the built shop app', () => {
   it('is served with a CSP without unsafe-eval, signs a technician in, and switches to French', async () => {
     const { page, problems } = await openPage();
@@ -67,5 +85,142 @@ describe('the built shop app', () => {
     await page.locator('rpma-sign-in').getByText('Connecté en tant que Léa Martin').waitFor();
     await page.screenshot({ path: `${artifacts}signed-in-fr.png` });
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
+
+  it("runs today's PPF job as a technician: four steps with photos, stock consumed, task completed, kept after reload", async () => {
+    const { page, problems } = await openPage();
+    await page.goto(url);
+    await page
+      .locator('rpma-sign-in')
+      .getByRole('button', { name: /Léa Martin/ })
+      .click();
+    const filmOnHand = async () => {
+      await page.getByRole('button', { name: 'Stock', exact: true }).click();
+      const cell = page.locator('rpma-stock-levels tr[data-sku="PPF-GLOSS-8"] [data-on-hand]');
+      await cell.waitFor();
+      const value = Number(await cell.getAttribute('data-on-hand'));
+      await page.getByRole('button', { name: 'Tasks', exact: true }).click();
+      return value;
+    };
+    const filmBefore = await filmOnHand();
+    const list = page.locator('rpma-task-list');
+    await list.getByRole('searchbox').fill('capot');
+    await list.getByRole('button', { name: /PPF capot et pare-choc/ }).click();
+    await page.locator('rpma-task-detail').getByRole('button', { name: 'Start the intervention' }).click();
+    const runner = page.locator('rpma-intervention-runner');
+    const field = (id: string) => runner.locator(`#f-${id}`);
+    const add = (path: string) => runner.locator(`[data-path="${path}"] > button`).last().click();
+    const tickChecklist = async () => {
+      for (const box of await runner
+        .locator('fieldset:has(> legend:text-is("Checklist")) input[type="checkbox"]')
+        .all()) {
+        await box.check();
+      }
+    };
+    const shoot = async (tags: string[]) => {
+      for (const [i, tag] of tags.entries()) {
+        await runner.locator('input[name="shot"]').fill(tag);
+        await runner.locator('input[type="file"]').setInputFiles(await photo(page, tag));
+        await runner.locator(`[data-photo-count="${i + 1}"]`).waitFor();
+      }
+    };
+    const nothingMissing = async () => {
+      const missing = runner.locator('[part="missing"]');
+      await missing.waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => {
+        throw new Error(`the runner still lists: ${await missing.innerText()}`);
+      });
+    };
+    const submit = async (next: string) => {
+      await nothingMissing();
+      await runner.locator('button[type="submit"]').click();
+      await runner.locator(`[aria-current="step"]:has-text("${next}")`).waitFor();
+    };
+
+    await runner.getByRole('heading', { name: 'Inspection' }).waitFor();
+    for (const [i, panel] of ['hood', 'front_bumper'].entries()) {
+      await add('panels');
+      await field(`panels-${i}-panel`).fill(panel);
+      await field(`panels-${i}-readingsUm`).fill('108, 112, 110, 111, 109');
+    }
+    await field('bay-temperatureC').fill('19');
+    await field('bay-humidityPct').fill('55');
+    await tickChecklist();
+    await shoot(['front-left', 'front-right', 'rear-left', 'rear-right', 'vin', 'odometer']);
+    await page.screenshot({ path: `${artifacts}runner-inspection.png`, fullPage: true });
+    await submit('Preparation');
+
+    await field('cut').selectOption('bulk');
+    await field('cut-lengthM').fill('4.5');
+    await field('roll-sku').fill('PPF-GLOSS-8');
+    await field('roll-lot').fill('R-131');
+    await field('roll-receivedOn').fill('2026-11-02');
+    await field('ipaDilutionPct').fill('30');
+    await tickChecklist();
+    await submit('Installation');
+
+    await field('environment-temperatureC').fill('21');
+    await field('environment-humidityPct').fill('50');
+    for (const [i, zone] of ['hood', 'front_bumper'].entries()) {
+      await add('zones');
+      await field(`zones-${i}-zone`).fill(zone);
+      await field(`zones-${i}-film`).fill('PPF-GLOSS-8');
+      await field(`zones-${i}-lot`).fill('R-131');
+      await field(`zones-${i}-areaM2`).fill(zone === 'hood' ? '2.4' : '0.9');
+      await field(`zones-${i}-wasteM2`).fill('0.3');
+      for (const check of ['degreased', 'slipSolution', 'noBubbles', 'edgesHeated', 'finalSqueegee']) {
+        await field(`zones-${i}-checks-${check}`).check();
+      }
+    }
+    await tickChecklist();
+    await shoot(['zone:hood', 'zone:front_bumper']);
+    await submit('Finalization');
+
+    await field('qc-viewedFromM').fill('1.5');
+    await field('qc-light').selectOption('normal');
+    for (const [i, zone] of ['hood', 'front_bumper'].entries()) {
+      await add('qc.findings');
+      await field(`qc-findings-${i}-zone`).fill(zone);
+      await field(`qc-findings-${i}-finding`).selectOption('none');
+    }
+    await field('customer-name').fill('Camille Dubois');
+    await field('customer-signature').fill('M10 10 L40 25 L70 12');
+    await field('customer-satisfaction').fill('5');
+    await field('aftercare-noWashDays').fill('7');
+    await field('aftercare-pressureWasherMinCm').fill('60');
+    await field('aftercare-instructionsGiven').check();
+    await field('followUpAt').fill('2026-12-08T10:00');
+    await field('warranty-product').fill('Film PPF brillant 8 mil');
+    await field('warranty-vin').fill('WP0ZZZ99ZTS392124');
+    await field('warranty-coverageAreas').fill('hood, front_bumper');
+    await field('warranty-installer').fill('Léa Martin');
+    await field('warranty-years').fill('10');
+    await tickChecklist();
+    await shoot(['final-front', 'final-rear']);
+    await nothingMissing();
+    await runner.locator('button[type="submit"]').click();
+    await runner.getByText('Intervention completed.').waitFor();
+    await page.screenshot({ path: `${artifacts}runner-completed.png`, fullPage: true });
+    // Installation used 2.4 + 0.9 m² of film and wasted 0.3 m² per zone, from roll R-131.
+    expect(Math.round((filmBefore - (await filmOnHand())) * 100) / 100).toBe(3.9);
+
+    await page.reload();
+    await page
+      .locator('rpma-sign-in')
+      .getByRole('button', { name: /Léa Martin/ })
+      .click();
+    await page.locator('rpma-task-list').getByRole('searchbox').fill('capot');
+    await page.locator('rpma-task-list').getByLabel('Status').selectOption('completed');
+    await page
+      .locator('rpma-task-list')
+      .getByRole('button', { name: /PPF capot et pare-choc/ })
+      .click();
+    await page.locator('rpma-task-detail [data-status="completed"]').waitFor();
+    await page.screenshot({ path: `${artifacts}task-completed-after-reload.png`, fullPage: true });
+    expect(Math.round((filmBefore - (await filmOnHand())) * 100) / 100).toBe(3.9);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('button', { name: 'Tableau' }).click();
+    await page.locator('rpma-task-board').getByText('Planifiée').first().waitFor();
+    await page.screenshot({ path: `${artifacts}board-fr.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  }, 240_000);
 });

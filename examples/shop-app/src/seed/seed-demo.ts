@@ -67,15 +67,26 @@ export async function seedDemoShop(engine: Engine, progress: SeedProgress = () =
 
   const today = startOfDay(engine.clock.now());
   const todays: { taskId: string; technicianId: string; service: string }[] = [];
+  let leaHasToday = false;
   for (let i = 0; i < 200; i++) {
     const dayOffset = -28 + Math.floor((i * 49) / 200);
     const technician = technicians[i % technicians.length]!;
-    const ceramic = i % 5 === 4;
+    const leaToday: boolean = !leaHasToday && dayOffset === 0 && technician === technicians[0];
+    leaHasToday ||= leaToday;
+    const ceramic = i % 5 === 4 && !leaToday;
     const owner = owners[i % owners.length]!;
-    const coverage = ceramic ? CERAMIC_PANELS[i % 2]! : PPF_PACKAGES[i % PPF_PACKAGES.length]!;
+    const coverage = ceramic
+      ? CERAMIC_PANELS[i % 2]!
+      : leaToday
+        ? PPF_PACKAGES[0]!
+        : PPF_PACKAGES[i % PPF_PACKAGES.length]!;
     const start = new Date(today + dayOffset * DAY + (8 + (i % 3) * 3) * 3_600_000).toISOString();
     const task = await admin.tasks.create({
-      title: ceramic ? 'Traitement céramique' : `PPF ${coverage.length > 1 ? 'face avant' : 'partiel'}`,
+      title: ceramic
+        ? 'Traitement céramique'
+        : leaToday
+          ? 'PPF capot et pare-choc'
+          : `PPF ${coverage.length > 1 ? 'face avant' : 'partiel'}`,
       clientId: owner.clientId,
       vehicleId: owner.vehicleId,
       service: ceramic ? 'ceramic' : 'ppf',

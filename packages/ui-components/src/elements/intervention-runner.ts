@@ -14,7 +14,7 @@ import { RpmaElement } from '../base/rpma-element.js';
 import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { fieldIssues, renderError } from '../errors/error-text.js';
-import { getPath, type JsonSchema, renderSchemaFields, setPath } from '../forms/schema-form.js';
+import { emptyValue, getPath, type JsonSchema, renderSchemaFields, setPath } from '../forms/schema-form.js';
 import { knownZoneLabel, stepLabel } from '../i18n/labels.js';
 import { themeStyles } from '../theme/theme.js';
 import { runnerStyles } from './intervention-runner.styles.js';
@@ -100,7 +100,8 @@ export class RpmaInterventionRunner extends RpmaElement {
     const key = view ? `${view.id}:${view.step}` : '';
     if (key !== this.draftFor) {
       this.draftFor = key;
-      this.data = {};
+      const step = view && this.run.value?.plugin.steps.find((s) => s.id === view.step);
+      this.data = step ? emptyValue(this.schemaOf(step)) : {};
       this.ticked = new Set();
       this.submit.clear();
     }
@@ -155,7 +156,7 @@ export class RpmaInterventionRunner extends RpmaElement {
 
   private renderStep(view: InterventionView, step: StepDefinition) {
     const issues = fieldIssues(this.submit.error);
-    const schema = toJSONSchema(step.data, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    const schema = this.schemaOf(step);
     const missing = this.missing(view, step);
     return html`<form part="step" @submit=${(e: SubmitEvent) => this.onSubmit(e, view, step)} novalidate>
       <h3>${stepLabel(step.id, step.title)}</h3>
@@ -200,6 +201,10 @@ export class RpmaInterventionRunner extends RpmaElement {
         ${msg(str`Complete ${stepLabel(step.id, step.title)}`)}
       </button>
     </form>`;
+  }
+
+  private schemaOf(step: StepDefinition): JsonSchema {
+    return toJSONSchema(step.data, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   }
 
   /** The engine's own check of the submission as it stands, as a list of what is missing. */

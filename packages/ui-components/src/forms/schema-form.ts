@@ -69,6 +69,38 @@ function renderField(
   const describedBy = issue ? `${id}-issue` : '';
   const type = typeOf(schema);
 
+  const choice = discriminated(schema);
+  if (choice) {
+    const current = binding.get(join(path, choice.key));
+    const branch = choice.branches.find((b) => b.value === current);
+    return html`<fieldset part="fieldset" data-path=${path}>
+      <legend>${label}</legend>
+      <div class="field" part="field">
+        <label for=${id}>${binding.label?.(choice.key, path) ?? humanize(choice.key)}</label>
+        <select
+          id=${id}
+          aria-describedby=${describedBy}
+          @change=${(e: Event) => {
+            const raw = (e.target as HTMLSelectElement).value;
+            binding.set(
+              path,
+              raw === ''
+                ? undefined
+                : { [choice.key]: choice.branches.find((b) => String(b.value) === raw)?.value },
+            );
+          }}
+        >
+          <option value="" ?selected=${branch === undefined}>—</option>
+          ${choice.branches.map(
+            (b) => html`<option value=${String(b.value)} ?selected=${b === branch}>
+              ${binding.label?.(String(b.value), path) ?? humanize(String(b.value))}
+            </option>`,
+          )}
+        </select>
+      </div>
+      ${branch ? renderSchemaFields(withoutProperty(branch.schema, choice.key), path, binding) : nothing} ${hint}
+    </fieldset>`;
+  }
   if (type === 'object') {
     return html`<fieldset part="fieldset" data-path=${path}>
       <legend>${label}</legend>
@@ -92,7 +124,7 @@ function renderField(
           </button>
         </div>`,
       )}
-      <button type="button" @click=${() => binding.set(path, [...rows, {}])}>${msg('Add')}</button>
+      <button type="button" @click=${() => binding.set(path, [...rows, emptyValue(item)])}>${msg('Add')}</button>
       ${hint}
     </fieldset>`;
   }
@@ -190,7 +222,7 @@ function renderField(
     const dateTime = schema.format === 'date-time';
     control = html`<input
       id=${id}
-      type=${dateTime ? 'datetime-local' : 'text'}
+      type=${dateTime ? 'datetime-local' : schema.format === 'date' ? 'date' : 'text'}
       ?required=${required}
       maxlength=${schema.maxLength ?? nothing}
       aria-invalid=${issue ? 'true' : 'false'}
@@ -206,6 +238,27 @@ function renderField(
     <label for=${id}>${label}${required ? html` <span aria-hidden="true">*</span>` : nothing}</label>
     ${control} ${hint}
   </div>`;
+}
+
+/**
+ * A union of objects told apart by one property with a constant value (`{ method: 'kit', … }`
+ * or `{ method: 'bulk', … }`): the property and each branch.
+ */
+function discriminated(
+  schema: JsonSchema,
+): { key: string; branches: { value: unknown; schema: JsonSchema }[] } | undefined {
+  const branches = schema.anyOf?.map(unwrap);
+  if (!branches || branches.length < 2 || !branches.every((b) => typeOf(b) === 'object')) return undefined;
+  const key = Object.keys(branches[0]!.properties ?? {}).find((k) =>
+    branches.every((b) => b.properties?.[k]?.const !== undefined),
+  );
+  if (!key) return undefined;
+  return { key, branches: branches.map((b) => ({ value: b.properties![key]!.const, schema: b })) };
+}
+
+function withoutProperty(schema: JsonSchema, key: string): JsonSchema {
+  const { [key]: _, ...properties } = schema.properties ?? {};
+  return { ...schema, properties };
 }
 
 /** `optional`/`nullable` come out as `anyOf` with `null`: the field is the other branch. */
@@ -230,6 +283,28 @@ function humanize(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The value a new form starts from: required lists empty, required groups with their own
+ * required lists and groups, defaults where the schema gives them; everything else unset.
+ *
+ * @example
+ * ```ts
+ * emptyValue(schema); // { panels: [], defects: [], bay: {} }
+ * ```
+ */
+export function emptyValue(schema: JsonSchema): Record<string, unknown> {
+  const value: Record<string, unknown> = {};
+  const required = new Set(schema.required ?? []);
+  for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+    const property = unwrap(raw);
+    if (property.default !== undefined) value[name] = property.default;
+    else if (!required.has(name)) continue;
+    else if (typeOf(property) === 'array') value[name] = [];
+    else if (typeOf(property) === 'object' && !discriminated(property)) value[name] = emptyValue(property);
+  }
+  return value;
 }
 
 /**
