@@ -203,11 +203,12 @@ export const rotateRefreshToken = defineCommand({
       (await readSettings(ctx.tx)).sessions,
       Date.parse(ctx.now),
     );
-    if (problem === 'idle_timeout' || problem === 'absolute_timeout') {
+    const open = session.revokedAt === null;
+    if (open && (problem === 'idle_timeout' || problem === 'absolute_timeout')) {
       await endSession(ctx, session, problem);
       ctx.emit('session.expired', { sessionId: session.id, userId: session.userId, reason: problem });
     }
-    if (problem === 'user_disabled') await endSession(ctx, session, 'user_disabled');
+    if (open && problem === 'user_disabled') await endSession(ctx, session, 'user_disabled');
     if (problem !== undefined || !user) return { ok: false, reason: problem ?? 'unknown' };
     await ctx.tx.update<RefreshToken>(
       'refreshTokens',
@@ -253,6 +254,29 @@ export const logout = defineCommand({
 });
 
 /**
+ * `auth.expire`: ends a session found past its idle or absolute timeout (audited, with the
+ * reason) and publishes `session.expired` once. Run by the session verifier as the owner.
+ *
+ * @example
+ * ```ts
+ * await runner.execute(owner, expireSession, { sessionId, reason: 'idle_timeout' });
+ * ```
+ */
+export const expireSession = defineCommand({
+  name: 'auth.expire',
+  input: z.strictObject({ sessionId: idString, reason: z.enum(['idle_timeout', 'absolute_timeout']) }),
+  run: async (ctx, input): Promise<{ ended: boolean }> => {
+    const session = await ctx.tx.get<Session>('sessions', input.sessionId);
+    if (!session || session.userId !== ctx.principal.userId || session.revokedAt !== null) {
+      return { ended: false };
+    }
+    await endSession(ctx, session, input.reason);
+    ctx.emit('session.expired', { sessionId: session.id, userId: session.userId, reason: input.reason });
+    return { ended: true };
+  },
+});
+
+/**
  * The sign-in commands (run by `engine.auth`, not on the `Shop` facade).
  *
  * @example
@@ -266,4 +290,5 @@ export const loginOperations = {
   login: recordLogin,
   refresh: rotateRefreshToken,
   logout,
+  expire: expireSession,
 };

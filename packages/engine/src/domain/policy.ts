@@ -149,6 +149,7 @@ export const POLICY: Readonly<Record<string, PolicyRow>> = {
   'auth.loginFailed': read,
   'auth.refresh': read,
   'auth.logout': read,
+  'auth.expire': read,
   // materials and stock: technicians record what they use; adjustments are supervisor+
   'materials.create': staff,
   'materials.update': staff,

@@ -45,7 +45,12 @@ export function sessionProblem(
   now: number,
 ): SessionProblem | undefined {
   if (!session || session.userId !== userId) return 'unknown';
-  if (session.revokedAt !== null) return 'revoked';
+  if (session.revokedAt !== null) {
+    const reason = session.endReason;
+    return reason === 'idle_timeout' || reason === 'absolute_timeout' || reason === 'user_disabled'
+      ? reason
+      : 'revoked';
+  }
   if (!user || user.deletedAt !== null || user.disabled) return 'user_disabled';
   const absoluteEnd = Math.min(
     Date.parse(session.expiresAt),

@@ -1,9 +1,10 @@
 import { inject, injectable } from 'inversify';
+import { expireSession } from '../auth/login-commands.js';
+import { CommandRunner, type Resolve } from '../domain/command-runner.js';
 import type { Principal } from '../domain/principal.js';
 import type { PrincipalVerifier } from '../domain/principal-verifier.js';
 import type { Clock } from '../kernel/clock.js';
 import { EngineError, isEngineError } from '../kernel/engine-error.js';
-import type { EventBus } from '../kernel/events.js';
 import { TOKENS } from '../kernel/tokens.js';
 import { readSettings } from '../settings/settings-service.js';
 import type { StorageAdapter } from '../storage/contract.js';
@@ -33,7 +34,7 @@ export class SessionVerifier implements PrincipalVerifier {
   constructor(
     @inject(TOKENS.Storage) private readonly storage: StorageAdapter,
     @inject(TOKENS.Clock) private readonly clock: Clock,
-    @inject(TOKENS.Events) private readonly events: EventBus,
+    @inject(TOKENS.Resolve) private readonly resolve: Resolve,
   ) {}
 
   async verify(principal: Principal, command: string): Promise<Principal> {
@@ -46,8 +47,17 @@ export class SessionVerifier implements PrincipalVerifier {
       timeouts: (await readSettings(tx)).sessions,
     }));
     const problem = sessionProblem(session, user, principal.userId, timeouts, now);
-    if (problem === 'idle_timeout' || problem === 'absolute_timeout') {
-      this.events.emit('session.expired', { sessionId, userId: principal.userId, reason: problem });
+    if (
+      (problem === 'idle_timeout' || problem === 'absolute_timeout') &&
+      session?.revokedAt === null &&
+      user
+    ) {
+      // Ended through the command path (the runner is resolved here: it depends on this verifier),
+      // so the end is audited with its reason and `session.expired` is published once.
+      await this.resolve(CommandRunner).execute({ userId: user.id, role: user.role }, expireSession, {
+        sessionId,
+        reason: problem,
+      });
     }
     if (problem !== undefined || !session || !user) {
       throw new EngineError('UNAUTHENTICATED', sessionProblemMessage(problem ?? 'unknown'), {

@@ -114,10 +114,21 @@ describe('timeouts', () => {
       code: 'UNAUTHENTICATED',
       details: { reason: 'idle_timeout' },
     });
+    expect(await shop.users.me().catch((e: unknown) => e)).toMatchObject({
+      details: { reason: 'idle_timeout' },
+    });
+    expect(await codeOf(engine.auth.refresh({ refreshToken: admin.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(expired).toEqual([
       { sessionId: admin.session.id, userId: admin.principal.userId, reason: 'idle_timeout' },
     ]);
-    expect(await codeOf(engine.auth.refresh({ refreshToken: admin.refreshToken }))).toBe('UNAUTHENTICATED');
+    const fresh = await engine.auth.login({ email: 'owner@example.com', password: 'owner passphrase 2026' });
+    const audit = await engine
+      .as(fresh.principal)
+      .audit.query({ entity: 'sessions', entityId: admin.session.id });
+    expect(audit.items.map((row) => [row.command, row.diff.endReason?.after])).toContainEqual([
+      'auth.expire',
+      'idle_timeout',
+    ]);
   });
 
   it('absolute: 12 hours after login the session ends however active it was', async () => {

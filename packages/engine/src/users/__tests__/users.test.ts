@@ -36,6 +36,7 @@ const EXPECTED: Record<string, [string, string, string, string]> = {
   'auth.loginFailed': [A, A, A, A],
   'auth.refresh': [A, A, A, A],
   'auth.logout': [A, A, A, A],
+  'auth.expire': [A, A, A, A],
 };
 
 describe('policy matrix of the auth, user, session and 2FA commands', () => {
