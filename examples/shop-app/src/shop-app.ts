@@ -84,7 +84,7 @@ export class ShopApp extends LitElement {
         </button>
       </header>
       <main>
-        <rpma-sign-in .accounts=${accounts as TrustedAccount[]}></rpma-sign-in>
+        <rpma-sign-in trusted-only .accounts=${accounts as TrustedAccount[]}></rpma-sign-in>
         ${this.principal ? this.renderScreen() : ''}
       </main>
     </rpma-engine-provider>`;

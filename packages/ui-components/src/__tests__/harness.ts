@@ -8,7 +8,12 @@ defineRpmaElements();
 
 /** A real engine on in-memory sql.js with a fake clock, the given workflow plugins and modules. */
 export async function testEngine(
-  options: { start?: string; workflows?: WorkflowPlugin[]; modules?: EngineOptions['modules'] } = {},
+  options: {
+    start?: string;
+    workflows?: WorkflowPlugin[];
+    modules?: EngineOptions['modules'];
+    secrets?: EngineOptions['secrets'];
+  } = {},
 ): Promise<{ engine: Engine; clock: FakeClock }> {
   const clock = new FakeClock(options.start ?? '2026-11-26T09:00:00Z');
   const engine = await createEngine({
@@ -17,6 +22,7 @@ export async function testEngine(
     workflows: options.workflows ?? [],
     timerIntervalMs: 0,
     modules: options.modules ?? [],
+    ...(options.secrets ? { secrets: options.secrets } : {}),
   });
   return { engine, clock };
 }

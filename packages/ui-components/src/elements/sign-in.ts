@@ -1,10 +1,10 @@
 import { msg, str } from '@lit/localize';
 import type { Principal, Role } from '@rpma/engine';
 import { css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { RpmaElement } from '../base/rpma-element.js';
 import { ActionController } from '../controllers/action-controller.js';
-import { renderError } from '../errors/error-text.js';
+import { fieldIssues, renderError } from '../errors/error-text.js';
 import { roleLabel } from '../i18n/labels.js';
 import { themeStyles } from '../theme/theme.js';
 
@@ -18,15 +18,19 @@ export interface TrustedAccount {
 }
 
 /**
- * Sign-in. With `accounts`, it lists the accounts the host vouches for and signs in as the
- * one picked, through `engine.auth.trust()` (hosts with their own sign-in, demos). The engine
- * refuses an invalid account and the refusal is shown next to the buttons. Inside an
- * `<rpma-engine-provider>` the provider keeps the principal; alone, the element keeps it.
+ * Sign-in. The form signs in with email and password through `engine.auth.login()`; when the
+ * account has two-factor authentication the engine asks for it and the form's second step takes
+ * the authenticator code (or a backup code). With `accounts`, it also lists accounts the host
+ * vouches for and signs in as the one picked, through `engine.auth.trust()` (hosts with their
+ * own sign-in, demos). Every refusal (wrong password, lockout, bad code) is shown in words next
+ * to the form. Inside an `<rpma-engine-provider>` the provider keeps the principal; alone, the
+ * element keeps it.
  *
  * @element rpma-sign-in
  * @fires rpma-signed-in - Signed in; detail `{ principal }`. `<rpma-engine-provider>` takes it up.
  * @fires rpma-signed-out - The signed-in user signed out; detail `{}`.
- * @csspart form - The panel holding the choices.
+ * @csspart form - The panel holding the sign-in form and the choices.
+ * @csspart second-factor - The authenticator code field of the second step.
  * @csspart account - One account button.
  * @csspart error - A refusal, in words.
  *
@@ -60,6 +64,18 @@ export class RpmaSignIn extends RpmaElement {
         margin: 0;
         font-size: 1.25rem;
       }
+      h3 {
+        margin: var(--_space) 0 0;
+        font-size: 1rem;
+      }
+      form,
+      label {
+        display: grid;
+        gap: 4px;
+      }
+      form {
+        gap: var(--_space);
+      }
       ul {
         list-style: none;
         margin: 0;
@@ -80,6 +96,11 @@ export class RpmaSignIn extends RpmaElement {
   /** Accounts the host vouches for, offered as one-click sign-ins. */
   @property({ attribute: false }) accounts: TrustedAccount[] = [];
 
+  /** Hides the email and password form (hosts that only vouch for accounts). */
+  @property({ type: Boolean, attribute: 'trusted-only' }) trustedOnly = false;
+
+  @state() private secondFactor = false;
+
   private readonly action = new ActionController(this);
 
   override render() {
@@ -91,8 +112,33 @@ export class RpmaSignIn extends RpmaElement {
         <button type="button" @click=${this.signOut}>${msg('Sign out')}</button>
       </section>`;
     }
+    const issues = fieldIssues(this.action.error);
     return html`<section part="form" aria-labelledby="title">
       <h2 id="title">${msg('Sign in')}</h2>
+      ${
+        this.trustedOnly
+          ? ''
+          : html`<form @submit=${this.onLogin}>
+            <label>
+              ${msg('Email')}
+              <input name="email" type="email" autocomplete="username" required aria-invalid=${issues.has('email')} />
+            </label>
+            <label>
+              ${msg('Password')}
+              <input name="password" type="password" autocomplete="current-password" required />
+            </label>
+            ${
+              this.secondFactor
+                ? html`<label part="second-factor">
+                  ${msg('Code from your authenticator app, or a backup code')}
+                  <input name="code" autocomplete="one-time-code" required autofocus />
+                </label>`
+                : ''
+            }
+            <button class="primary" type="submit" ?disabled=${this.action.pending}>${msg('Sign in')}</button>
+          </form>`
+      }
+      ${this.accounts.length > 0 ? html`<h3>${msg('Demo accounts')}</h3>` : ''}
       <ul aria-label=${msg('Accounts')}>
         ${this.accounts.map(
           (account) => html`<li>
@@ -109,6 +155,26 @@ export class RpmaSignIn extends RpmaElement {
       </ul>
       ${renderError(this.action.error)}
     </section>`;
+  }
+
+  private async onLogin(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const code = form.get('code')?.toString().trim();
+    const input = {
+      email: form.get('email')?.toString() ?? '',
+      password: form.get('password')?.toString() ?? '',
+      ...(code ? (/^\d{6}$/.test(code) ? { totp: code } : { backupCode: code }) : {}),
+    };
+    const result = await this.action.run(({ engine }) => engine.auth.login(input));
+    if (this.action.error?.details.secondFactorRequired === true) {
+      this.secondFactor = true;
+      this.action.clear();
+      return;
+    }
+    if (!result) return;
+    this.secondFactor = false;
+    this.signedIn(result.principal);
   }
 
   private async signInAs(account: TrustedAccount): Promise<void> {

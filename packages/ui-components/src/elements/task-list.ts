@@ -124,7 +124,7 @@ export class RpmaTaskList extends RpmaElement {
   /** Only overdue tasks. */
   @property({ type: Boolean }) overdue = false;
   /** Rows fetched per page (1–1000). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 200;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
 
   @state() private more: TaskRow[] = [];
   @state() private cursor: string | null = null;
