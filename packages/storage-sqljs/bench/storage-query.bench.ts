@@ -7,11 +7,12 @@
  * - insert: 100k tasks in one write transaction through the adapter (journaling to
  *   memoryPersistence, as a durable store would) vs raw prepared INSERTs in one transaction into
  *   an equivalent table (same columns and indexes; JSON.stringify per document too).
- * Both sides use the adapter's SQLite pragmas.
+ * Both sides use the adapter's SQLite pragmas, and runs alternate between them (the machine's
+ * load may change during the run).
  */
 import type { CollectionSchema, Doc, NewDoc } from '@rpma/engine';
 import initSqlJs from 'sql.js';
-import { compared, measure, report } from '../../../bench/lib.js';
+import { compared, percentile, report } from '../../../bench/lib.js';
 import { memoryPersistence, sqljsStorage } from '../src/index.js';
 import { SQLITE_PRAGMAS } from '../src/sqljs-storage-adapter.js';
 
@@ -102,8 +103,28 @@ function rawInsert(): void {
   db.close();
 }
 
-const insertOurs = await measure(adapterInsert, { runs: 3, warmup: 1 });
-const insertRaw = await measure(rawInsert, { runs: 3, warmup: 1 });
+/**
+ * Median ms per call of `ours` and `peer`, measured alternately (one call of each per round),
+ * so a change of machine load during the run weighs on both sides alike.
+ */
+async function interleaved(
+  ours: () => unknown,
+  peer: () => unknown,
+  rounds: number,
+  warmup: number,
+): Promise<[number, number]> {
+  const times: [number[], number[]] = [[], []];
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (const [side, fn] of [ours, peer].entries()) {
+      const start = performance.now();
+      await fn();
+      if (round >= warmup) times[side as 0 | 1].push(performance.now() - start);
+    }
+  }
+  return [percentile(times[0], 50), percentile(times[1], 50)];
+}
+
+const [insertOurs, insertRaw] = await interleaved(adapterInsert, rawInsert, 5, 1);
 
 const persistence = memoryPersistence({ compactAfter: 1 });
 const loader = sqljsStorage({ persistence });
@@ -140,8 +161,7 @@ const handWritten = (): Doc[] => {
 const same =
   JSON.stringify((await ours()).map((d) => d.id)) === JSON.stringify(handWritten().map((d) => d.id));
 if (!same) throw new Error('the adapter and the hand-written query disagree');
-const findOurs = await measure(ours, { runs: 60, warmup: 10 });
-const findRaw = await measure(handWritten, { runs: 60, warmup: 10 });
+const [findOurs, findRaw] = await interleaved(ours, handWritten, 100, 10);
 await storage.close();
 
 report([
