@@ -127,7 +127,7 @@ describe('the built shop app', () => {
     const nothingMissing = async () => {
       const missing = runner.locator('[part="missing"]');
       await missing.waitFor({ state: 'detached', timeout: 10_000 }).catch(async () => {
-        throw new Error(`the runner still lists: ${await missing.innerText()}`);
+        throw new Error(`the runner still lists: ${await missing.textContent()}`);
       });
     };
     const submit = async (next: string) => {

@@ -147,7 +147,7 @@ async function seedInterventions(
         })),
       },
       checklist: ['strip_wash', 'iron_remover', 'tar_remover', 'clay', 'panel_wipe'],
-      photos: [{ id: photo.id, tags: ['after-correction'] }],
+      photos: [photo.id],
     });
     await tech.interventions.send(run.id, {
       type: 'STEP.SUBMIT',

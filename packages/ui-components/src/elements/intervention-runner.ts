@@ -7,7 +7,7 @@ import type {
   WorkflowPlugin,
 } from '@rpma/engine';
 import { checkSubmission, isEngineError, STEP_SUBMIT } from '@rpma/engine';
-import { css, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { toJSONSchema } from 'zod/mini';
 import { RpmaElement } from '../base/rpma-element.js';
@@ -239,9 +239,10 @@ export class RpmaInterventionRunner extends RpmaElement {
 
   private async onSubmit(e: SubmitEvent, view: InterventionView, step: StepDefinition): Promise<void> {
     e.preventDefault();
-    const event = this.event(step);
+    const { photos, ...event } = this.event(step);
+    const ids = (photos ?? []).map((photo) => photo.id);
     const after = await this.submit.run((c) =>
-      shopFor(c).interventions.send(view.id, { ...event }, { rev: view.rev }),
+      shopFor(c).interventions.send(view.id, { ...event, photos: ids }, { rev: view.rev }),
     );
     if (!after) return;
     this.emit<StepSubmittedDetail>('rpma-step-submitted', {
@@ -253,6 +254,9 @@ export class RpmaInterventionRunner extends RpmaElement {
   }
 }
 
+/** The tags the engine gives a stored photo for the step's rules: its angle, `zone:…`, `panel:…`. */
 function tagsOf(photo: { zone: string | null; panel: string | null; angle: string | null }): string[] {
-  return [photo.angle, photo.zone, photo.panel].filter((t): t is string => typeof t === 'string');
+  return [photo.angle, photo.zone && `zone:${photo.zone}`, photo.panel && `panel:${photo.panel}`].filter(
+    (t): t is string => typeof t === 'string' && t !== '',
+  );
 }
