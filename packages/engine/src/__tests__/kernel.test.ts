@@ -1,3 +1,4 @@
+import { sqljsStorage } from '@rpma/storage-sqljs';
 import { ContainerModule } from 'inversify';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../engine/create-engine.js';
@@ -14,25 +15,19 @@ function recordingLogger(): Logger & { errors: string[] } {
   return { errors, debug() {}, info() {}, warn() {}, error: (m) => errors.push(m) };
 }
 
-function nullStorage(): StorageAdapter & { opened: StoreSchema[]; closed: number } {
-  const self = {
-    name: 'null',
-    opened: [] as StoreSchema[],
-    closed: 0,
-    open: async (schema: StoreSchema) => {
-      self.opened.push(schema);
-    },
-    read: async () => {
-      throw new EngineError('STORAGE', 'no reads');
-    },
-    write: async () => {
-      throw new EngineError('STORAGE', 'no writes');
-    },
-    close: async () => {
-      self.closed++;
-    },
+function unopenableStorage(reason: string): StorageAdapter {
+  const refuse = async (): Promise<never> => {
+    throw new EngineError('STORAGE', 'never opened');
   };
-  return self;
+  return {
+    name: 'null',
+    open: async () => {
+      throw new Error(reason);
+    },
+    read: refuse,
+    write: refuse,
+    close: async () => {},
+  };
 }
 
 describe('EngineError', () => {
@@ -119,26 +114,34 @@ describe('createEngine', () => {
   });
 
   it('opens storage with the collections that modules declare, and lets hosts override bindings', async () => {
-    const storage = nullStorage();
+    const storage = sqljsStorage();
+    const opened: StoreSchema[] = [];
+    const open = storage.open.bind(storage);
+    storage.open = (schema) => {
+      opened.push(schema);
+      return open(schema);
+    };
     const logger = recordingLogger();
     const host = new ContainerModule(({ bind, rebind }) => {
       bind(TOKENS.Collections).toConstantValue({ name: 'notes', fields: { title: 'string' } });
       rebind<Logger>(TOKENS.Logger).toConstantValue(logger);
     });
     const engine = await createEngine({ storage, modules: [host] });
-    expect(storage.opened).toEqual([{ collections: [{ name: 'notes', fields: { title: 'string' } }] }]);
+    expect(opened).toHaveLength(1);
+    const names = opened[0]?.collections.map((c) => c.name) ?? [];
+    expect(names).toContain('notes');
+    expect(names).toEqual(expect.arrayContaining(['clients', 'tasks', 'interventions', 'auditEvents']));
+    expect(new Set(names).size).toBe(names.length);
     expect(engine.get<Logger>(TOKENS.Logger)).toBe(logger);
     await engine.close();
     await engine.close();
-    expect(storage.closed).toBe(1);
+    await expect(storage.read(async () => 1)).rejects.toMatchObject({ code: 'STORAGE' });
   });
 
   it('reports a storage that fails to open as STORAGE', async () => {
-    const storage = nullStorage();
-    storage.open = async () => {
-      throw new Error('file is not a database');
-    };
-    await expect(createEngine({ storage })).rejects.toMatchObject({
+    await expect(
+      createEngine({ storage: unopenableStorage('file is not a database') }),
+    ).rejects.toMatchObject({
       code: 'STORAGE',
       message: 'could not open the null store: file is not a database',
     });
