@@ -104,7 +104,7 @@ export interface OrganisationSettings {
 
 /**
  * What a new organisation starts with: EUR, Europe/Paris, 08:00–18:00 Monday to Friday,
- * 5 failed logins in 15 minutes lock 15 minutes, sessions 8 h (idle 1 h), film shelf life 1 year,
+ * 5 failed logins in 15 minutes lock 15 minutes, sessions 12 h (idle 30 min), film shelf life 1 year,
  * lots flagged 30 days before expiry, photos up to 20 MB and 50 MP with location stripped.
  *
  * @example
@@ -119,7 +119,7 @@ export const DEFAULT_SETTINGS: Readonly<OrganisationSettings> = Object.freeze({
   businessHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:00' },
   taskNumberPrefix: 'T',
   lockout: { maxAttempts: 5, windowMinutes: 15, lockMinutes: 15 },
-  sessions: { idleMinutes: 60, absoluteHours: 8 },
+  sessions: { idleMinutes: 30, absoluteHours: 12 },
   twoFactorRequiredRoles: [],
   allowNegativeStock: false,
   filmShelfLifeDays: 365,

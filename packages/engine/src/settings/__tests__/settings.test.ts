@@ -16,6 +16,7 @@ describe('settings', () => {
       businessHours: { days: [1, 2, 3, 4, 5], open: '08:00', close: '18:00' },
       taskNumberPrefix: 'T',
       lockout: { maxAttempts: 5, windowMinutes: 15, lockMinutes: 15 },
+      sessions: { idleMinutes: 30, absoluteHours: 12 },
       rev: 0,
     });
   });
