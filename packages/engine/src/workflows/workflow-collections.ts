@@ -178,7 +178,14 @@ export const interventionStepsCollection: CollectionSchema = {
     status: 'string',
     startedAt: 'date',
   },
-  indexes: [['interventionId', 'startedAt']],
+  // (interventionId, status) finds the open step and (interventionId, stepId) counts attempts:
+  // without them SQLite picks the single-field index of `status` or `stepId`, which holds a
+  // row for every intervention of the store.
+  indexes: [
+    ['interventionId', 'startedAt'],
+    ['interventionId', 'status'],
+    ['interventionId', 'stepId'],
+  ],
 };
 
 /**
