@@ -1,15 +1,19 @@
 /**
  * The engine in a Node script, persisted to a file journal. Each run books one more PPF job
  * (client, vehicle, a task assigned to a technician; the film and its roll on the first run),
- * runs it through inspection, preparation, installation and finalization, then prints what the
- * store holds: completed tasks so far, film on hand, and which vehicles got the roll.
+ * runs it through inspection, preparation, installation and finalization (uploading the photos
+ * each step asks for: the engine counts the stored ones), then prints what the store holds:
+ * completed tasks so far, film on hand, and which vehicles got the roll.
  *
  * @example
  * ```sh
  * node --conditions=source --import tsx src/quickstart.ts ./shop-data
  * ```
  */
-import { createEngine, EngineError, type Shop } from '@rpma/engine';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { createEngine, EngineError, photoBindings, type Shop } from '@rpma/engine';
+import { fsBlobStore, sharpImageProcessor } from '@rpma/engine/node';
 import { sqljsStorage } from '@rpma/storage-sqljs';
 import { fileJournal } from '@rpma/storage-sqljs/node';
 import { INTAKE_SHOTS, PREPARATION_CHECKLIST, ppfWorkflow } from '@rpma/workflows-ppf';
@@ -58,6 +62,47 @@ async function filmStock(boss: Shop): Promise<{ film: { id: string }; rollId: st
 }
 
 /**
+ * A small grey PNG, standing in for a camera shot.
+ *
+ * @example
+ * ```ts
+ * await tech.photos.upload({ interventionId, stepId: 'inspection', bytes: greyPng(), angle: 'vin' });
+ * ```
+ */
+function greyPng(width = 32, height = 24): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const framed = Buffer.alloc(body.length + 8);
+    framed.writeUInt32BE(data.length, 0);
+    body.copy(framed, 4);
+    framed.writeUInt32BE(crc32(body), body.length + 4);
+    return framed;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return new Uint8Array(
+    Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]),
+  );
+}
+
+/**
+ * Uploads one shot per angle for a step of the intervention.
+ *
+ * @example
+ * ```ts
+ * await shoot(tech, run.id, 'finalization', ['final-front', 'final-rear']);
+ * ```
+ */
+async function shoot(tech: Shop, interventionId: string, stepId: string, angles: readonly string[]) {
+  for (const angle of angles) await tech.photos.upload({ interventionId, stepId, bytes: greyPng(), angle });
+}
+
+/**
  * Books one PPF job on a new client and vehicle and runs it through the four steps as the
  * assigned technician. Returns the job's number and the vehicle's plate.
  *
@@ -80,6 +125,7 @@ async function runOneJob(boss: Shop, tech: Shop, n: number): Promise<{ number: s
     scheduledStart: new Date().toISOString(),
   });
   const run = await tech.interventions.start(task.id);
+  await shoot(tech, run.id, 'inspection', INTAKE_SHOTS);
   await tech.interventions.send(run.id, {
     type: 'STEP.SUBMIT',
     step: 'inspection',
@@ -89,7 +135,6 @@ async function runOneJob(boss: Shop, tech: Shop, n: number): Promise<{ number: s
       bay: { temperatureC: 19, humidityPct: 55 },
     },
     checklist: ['walkaround'],
-    photos: INTAKE_SHOTS.map((tag, i) => ({ id: `intake-${n}-${i}`, tags: [tag] })),
   });
   await tech.interventions.send(run.id, {
     type: 'STEP.SUBMIT',
@@ -101,6 +146,12 @@ async function runOneJob(boss: Shop, tech: Shop, n: number): Promise<{ number: s
     },
     checklist: PREPARATION_CHECKLIST.filter((item) => item.required).map((item) => item.id),
   });
+  await shoot(
+    tech,
+    run.id,
+    'installation',
+    COVERAGE.map((zone) => `zone:${zone}`),
+  );
   await tech.interventions.send(run.id, {
     type: 'STEP.SUBMIT',
     step: 'installation',
@@ -121,8 +172,8 @@ async function runOneJob(boss: Shop, tech: Shop, n: number): Promise<{ number: s
         },
       })),
     },
-    photos: COVERAGE.map((zone) => ({ id: `zone-${n}-${zone}`, tags: [`zone:${zone}`] })),
   });
+  await shoot(tech, run.id, 'finalization', ['final-front', 'final-rear']);
   const signedAt = Date.now();
   const done = await tech.interventions.send(run.id, {
     type: 'STEP.SUBMIT',
@@ -145,10 +196,6 @@ async function runOneJob(boss: Shop, tech: Shop, n: number): Promise<{ number: s
       },
     },
     checklist: ['edges_checked', 'cleaned', 'walkthrough'],
-    photos: [
-      { id: `final-${n}-1`, tags: ['final-front'] },
-      { id: `final-${n}-2`, tags: ['final-rear'] },
-    ],
   });
   if (done.status !== 'completed') {
     throw new EngineError('PRECONDITION', `job ${task.number} ended ${done.status}, not completed`);
@@ -169,6 +216,7 @@ async function quickstart(dir: string): Promise<string[]> {
   const engine = await createEngine({
     storage: sqljsStorage({ persistence: fileJournal(dir) }),
     workflows: [ppfWorkflow()],
+    modules: [photoBindings({ blobs: fsBlobStore(join(dir, 'photos')), processor: sharpImageProcessor() })],
   });
   try {
     const boss = engine.as(engine.auth.trust({ userId: 'sup-1', role: 'supervisor' }));

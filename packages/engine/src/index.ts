@@ -252,6 +252,7 @@ export type {
 } from './workflows/intervention-queries.js';
 export type { WorkflowEventInput } from './workflows/interventions-api.js';
 export { InterventionsApi } from './workflows/interventions-api.js';
+export { photoTags, storedStepPhotos } from './workflows/step-photos.js';
 export type { CheckedSubmission } from './workflows/step-requirements.js';
 export { checkSubmission } from './workflows/step-requirements.js';
 export { TimerTicker } from './workflows/timer-ticker.js';

@@ -4,6 +4,7 @@ export type {
   StorageUnderTest,
 } from './storage-suite/run-storage-adapter-suite.js';
 export { runStorageAdapterSuite } from './storage-suite/run-storage-adapter-suite.js';
+export { submitWithPhotos } from './stored-photos.js';
 export type {
   Duration,
   Exploration,

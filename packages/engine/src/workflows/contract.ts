@@ -106,7 +106,7 @@ export interface StepCheckInput<D> {
   data: D;
   context: Record<string, unknown>;
   at: number;
-  /** The photos submitted with the step (ids and tags). */
+  /** The live photos stored for the step (ids and tags: angle, `zone:<zone>`, `panel:<panel>`). */
   photos: readonly { id: string; tags: readonly string[] }[];
 }
 
@@ -227,9 +227,10 @@ export interface StampedEvent {
 }
 
 /**
- * The event that submits a step: its id, its data, the ticked checklist items and the photos
- * taken for it (ids and tags). The runtime checks all of them against the step definition
- * before the machine sees the event.
+ * The event that submits a step: its id, its data, the ticked checklist items and the step's
+ * photos (ids and tags). `interventions.send` fills `photos` from the `photos` collection (the
+ * live photos uploaded for the step), so the rules count real stored photos; the runtime checks
+ * all of it against the step definition before the machine sees the event.
  *
  * @example
  * ```ts

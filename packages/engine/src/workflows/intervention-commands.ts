@@ -3,8 +3,9 @@ import { type CommandContext, defineCommand, type Ownership } from '../domain/co
 import { idString, revNumber, shortText } from '../domain/schemas.js';
 import { EngineError, isEngineError } from '../kernel/engine-error.js';
 import type { ReadTransaction } from '../storage/contract.js';
-import type { StampedEvent } from './contract.js';
+import { STEP_SUBMIT, type StampedEvent } from './contract.js';
 import { applyOutcome, cancelTimers, currentStepRecord, enterStep } from './intervention-writes.js';
+import { storedStepPhotos } from './step-photos.js';
 import { loadOpenTask, moveTask } from './task-link.js';
 import type {
   Intervention,
@@ -37,11 +38,6 @@ async function assigneeOfTask(tx: ReadTransaction, taskId: string): Promise<stri
   return task?.technicianId ?? null;
 }
 
-const photoRef = z.object({
-  id: idString,
-  tags: z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
-});
-
 /**
  * The shape of an event sent to an intervention (its extra fields go to the machine as they are).
  *
@@ -59,7 +55,7 @@ export const workflowEventInput = z.looseObject({
   step: z.optional(z.string().check(z.maxLength(100))),
   data: z.optional(z.unknown()),
   checklist: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(200))),
-  photos: z.optional(z.array(photoRef).check(z.maxLength(200))),
+  photos: z.optional(z.array(idString).check(z.maxLength(200))),
 });
 
 /**
@@ -141,7 +137,9 @@ export const startIntervention = defineCommand({
 /**
  * `interventions.send`: applies one event (stamped with the engine's time and the principal) to
  * an active intervention, `rev`-checked when `rev` is given: two devices that read the same
- * revision cannot both advance it — the second gets `CONFLICT`.
+ * revision cannot both advance it — the second gets `CONFLICT`. A `STEP.SUBMIT` of the current
+ * step is checked against the live photos stored for that step (read in this transaction), not
+ * against anything the device claims; the photo ids it names must be among them.
  *
  * @example
  * ```ts
@@ -159,7 +157,12 @@ export const sendIntervention = defineCommand({
         details: { id: intervention.id, status: intervention.status },
       });
     }
-    return dispatch(ctx, intervention, input.event.type, input.event);
+    const { event } = input;
+    if (event.type === STEP_SUBMIT && event.step !== undefined && event.step === intervention.step) {
+      const photos = await storedStepPhotos(ctx.tx, intervention.id, event.step, event.photos ?? []);
+      return dispatch(ctx, intervention, event.type, { ...event, photos });
+    }
+    return dispatch(ctx, intervention, event.type, event);
   },
 });
 

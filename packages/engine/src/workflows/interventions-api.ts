@@ -21,7 +21,8 @@ export interface WorkflowEventInput {
   step?: string;
   data?: unknown;
   checklist?: string[];
-  photos?: { id: string; tags: string[] }[];
+  /** Ids of photos uploaded for the step; each must be a live photo of this step. */
+  photos?: string[];
   [key: string]: unknown;
 }
 

@@ -1,5 +1,11 @@
-import { createEngine, FakeClock } from '@rpma/engine';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, FakeClock, photoBindings } from '@rpma/engine';
+import { fsBlobStore, sharpImageProcessor } from '@rpma/engine/node';
+import { submitWithPhotos } from '@rpma/engine/testing';
 import { memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ceramicWorkflow } from '../ceramic-workflow.js';
 import { applicationSubmit, curingSubmit, finalizationSubmit, preparationSubmit } from './ceramic-samples.js';
@@ -10,12 +16,22 @@ describe('a ceramic job through the public engine API', () => {
   it('holds the vehicle through a restart until the cure timer fires, then completes the task', async () => {
     const clock = new FakeClock('2026-11-26T08:00:00Z');
     const persistence = memoryPersistence();
+    const photos = photoBindings({
+      blobs: fsBlobStore(await mkdtemp(join(tmpdir(), 'ceramic-photos-'))),
+      processor: sharpImageProcessor(),
+    });
+    const shot = new Uint8Array(
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: '#777' } })
+        .jpeg()
+        .toBuffer(),
+    );
     const open = () =>
       createEngine({
         storage: sqljsStorage({ persistence }),
         clock,
         workflows: [ceramicWorkflow()],
         timerIntervalMs: 0,
+        modules: [photos],
       });
     const panels = ['hood', 'roof'];
 
@@ -40,7 +56,7 @@ describe('a ceramic job through the public engine API', () => {
     });
     const run = await tech.interventions.start(task.id);
     clock.advance(4 * HOUR);
-    await tech.interventions.send(run.id, preparationSubmit(panels));
+    await submitWithPhotos(tech, run.id, preparationSubmit(panels), shot);
     clock.advance(3 * HOUR);
     await tech.interventions.send(run.id, applicationSubmit(panels));
     expect((await boss.stock.onHand({ materialId: coating.id })).onHand).toBe(20);
@@ -65,7 +81,7 @@ describe('a ceramic job through the public engine API', () => {
       expect(ready).toMatchObject({ state: 'curing.ready', timers: [] });
       await techAgain.interventions.send(run.id, curingSubmit(clock.now()));
       clock.advance(HOUR);
-      const done = await techAgain.interventions.send(run.id, finalizationSubmit(clock.now()));
+      const done = await submitWithPhotos(techAgain, run.id, finalizationSubmit(clock.now()), shot);
       expect(done.status).toBe('completed');
       expect(done.durations?.map((d) => [d.step, d.actualMinutes])).toEqual([
         ['preparation', 240],

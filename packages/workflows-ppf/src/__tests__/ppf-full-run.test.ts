@@ -1,5 +1,17 @@
-import { createEngine, EngineError, FakeClock, type InterventionTransition } from '@rpma/engine';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createEngine,
+  EngineError,
+  FakeClock,
+  type InterventionTransition,
+  photoBindings,
+} from '@rpma/engine';
+import { fsBlobStore, sharpImageProcessor } from '@rpma/engine/node';
+import { submitWithPhotos } from '@rpma/engine/testing';
 import { sqljsStorage } from '@rpma/storage-sqljs';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ppfExpressWorkflow, ppfWorkflow } from '../ppf-workflow.js';
 import {
@@ -18,6 +30,12 @@ async function shop() {
     clock,
     workflows: [ppfWorkflow(), ppfExpressWorkflow()],
     timerIntervalMs: 0,
+    modules: [
+      photoBindings({
+        blobs: fsBlobStore(await mkdtemp(join(tmpdir(), 'ppf-photos-'))),
+        processor: sharpImageProcessor(),
+      }),
+    ],
   });
   const boss = engine.as(engine.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
   const tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
@@ -43,12 +61,20 @@ async function shop() {
       technicianId: 'tech-1',
       scheduledStart: '2026-11-26T08:00:00Z',
     });
-  return { engine, clock, boss, tech, film, task };
+  const shot = new Uint8Array(
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: '#777' } })
+      .jpeg()
+      .toBuffer(),
+  );
+  /** Uploads the photos a sample submission declares, then sends it. */
+  const submit = (id: string, event: Parameters<typeof submitWithPhotos>[2]) =>
+    submitWithPhotos(tech, id, event, shot);
+  return { engine, clock, boss, tech, film, task, submit };
 }
 
 describe('a PPF job through the public engine API', () => {
   it('runs inspection to sign-off: film consumed per zone from the roll, task completed, durations recorded', async () => {
-    const { engine, clock, boss, tech, film, task } = await shop();
+    const { engine, clock, boss, tech, film, task, submit } = await shop();
     try {
       const advanced: InterventionTransition[] = [];
       engine.events.on('intervention.advanced', (t) => advanced.push(t));
@@ -57,15 +83,15 @@ describe('a PPF job through the public engine API', () => {
       const run = await tech.interventions.start(job.id);
 
       clock.advance(HOUR);
-      await tech.interventions.send(run.id, inspectionSubmit(coverage));
+      await submit(run.id, inspectionSubmit(coverage));
       clock.advance(2 * HOUR);
-      await tech.interventions.send(run.id, preparationSubmit());
+      await submit(run.id, preparationSubmit());
       clock.advance(7 * HOUR);
-      await tech.interventions.send(run.id, installationSubmit(coverage));
+      await submit(run.id, installationSubmit(coverage));
       expect((await boss.stock.onHand({ materialId: film.id })).onHand).toBe(26.1);
 
       clock.advance(HOUR);
-      const done = await tech.interventions.send(run.id, finalizationSubmit(clock.now(), coverage));
+      const done = await submit(run.id, finalizationSubmit(clock.now(), coverage));
       expect(done.status).toBe('completed');
       expect(done.durations?.map((d) => [d.step, d.estimatedMinutes, d.actualMinutes])).toEqual([
         ['inspection', 45, 60],

@@ -62,11 +62,12 @@ export const inspectionData = z.object({
 export type InspectionData = z.output<typeof inspectionData>;
 
 /**
- * The guided intake shots every job starts with.
+ * The guided intake shots every job starts with: one stored photo per shot, uploaded with the
+ * shot as its angle.
  *
  * @example
  * ```ts
- * const photos = INTAKE_SHOTS.map((tag, i) => ({ id: uploaded[i], tags: [tag] }));
+ * for (const angle of INTAKE_SHOTS) await shop.photos.upload({ interventionId, stepId: 'inspection', bytes, angle });
  * ```
  */
 export const INTAKE_SHOTS = [

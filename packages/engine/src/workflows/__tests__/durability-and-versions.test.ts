@@ -4,7 +4,7 @@ import { createEngine } from '../../engine/create-engine.js';
 import { FakeClock } from '../../kernel/clock.js';
 import { EngineError } from '../../kernel/engine-error.js';
 import { defineWorkflow } from '../define-workflow.js';
-import { prepSubmission, START, shopFixture } from './engine-fixture.js';
+import { prepSubmission, START, shopFixture, uploadPhoto } from './engine-fixture.js';
 import { coatStep, fixtureMachine, fixtureWorkflow, prepStep } from './fixture-workflow.js';
 
 const HOUR = 3_600_000;
@@ -51,6 +51,7 @@ describe('durable timers', () => {
     const clock = new FakeClock(START);
     const first = await shopFixture({ workflows: [fixtureWorkflow], persistence, clock });
     const run = await first.tech.interventions.start(first.taskId);
+    await uploadPhoto(first.tech, run.id, 'prep', 'before');
     await first.tech.interventions.send(run.id, prepSubmission);
     await first.engine.close();
 
@@ -79,6 +80,7 @@ describe('versioning', () => {
     const clock = new FakeClock(START);
     const v1 = await shopFixture({ workflows: [fixtureWorkflow], persistence, clock });
     const run = await v1.tech.interventions.start(v1.taskId);
+    await uploadPhoto(v1.tech, run.id, 'prep', 'before');
     await v1.engine.close();
 
     const open = (workflows: (typeof fixtureWorkflow)[]) =>

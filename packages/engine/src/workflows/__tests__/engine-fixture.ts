@@ -1,10 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
 import { createEngine, type Engine } from '../../engine/create-engine.js';
 import type { Shop } from '../../engine/shop.js';
 import { FakeClock } from '../../kernel/clock.js';
+import { fsBlobStore } from '../../node/fs-blob-store.js';
+import { sharpImageProcessor } from '../../node/sharp-image-processor.js';
+import { encodeImage } from '../../photos/__tests__/image-fixtures.js';
+import { photoBindings } from '../../photos/photos-module.js';
 import type { WorkflowPlugin } from '../contract.js';
 
-/** A shop on a real sql.js store: a supervisor, a technician, a client, a coating in stock, a scheduled task. */
+/** A shop on a real sql.js store with photos (files in a temp dir, sharp): a supervisor, a technician, a client, a coating in stock, a scheduled task. */
 export interface ShopFixture {
   engine: Engine;
   clock: FakeClock;
@@ -30,6 +37,12 @@ export async function shopFixture(
     clock,
     workflows: options.workflows,
     timerIntervalMs: 0,
+    modules: [
+      photoBindings({
+        blobs: fsBlobStore(mkdtempSync(join(tmpdir(), 'rpma-workflow-photos-'))),
+        processor: sharpImageProcessor(),
+      }),
+    ],
   });
   const boss = engine.as(engine.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
   const tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
@@ -58,8 +71,18 @@ export const prepSubmission = {
   step: 'prep',
   data: { sku: 'COAT-1', litres: 30 },
   checklist: ['wash'],
-  photos: [{ id: 'photo-1', tags: ['before'] }],
 };
+
+/** Uploads a real JPEG for `stepId` of the intervention, shot from `angle`; returns its id. */
+export async function uploadPhoto(
+  shop: Shop,
+  interventionId: string,
+  stepId: string,
+  angle: string,
+): Promise<string> {
+  const photo = await shop.photos.upload({ interventionId, stepId, bytes: await encodeImage('jpeg'), angle });
+  return photo.id;
+}
 
 /** Every document of the collections a workflow command writes, to compare before/after. */
 export async function storeDump(engine: Engine): Promise<string> {

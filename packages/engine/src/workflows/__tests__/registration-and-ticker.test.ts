@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../../engine/create-engine.js';
 import { FakeClock } from '../../kernel/clock.js';
 import { workflowModule } from '../workflows-module.js';
-import { prepSubmission, START, shopFixture } from './engine-fixture.js';
+import { prepSubmission, START, shopFixture, uploadPhoto } from './engine-fixture.js';
 import { fixtureWorkflow } from './fixture-workflow.js';
 
 afterEach(() => {
@@ -37,6 +37,7 @@ describe('workflow registration and the interval ticker', () => {
     const tick = vi.spyOn(ticker, 'tick');
     ticker.start(60_000);
     const run = await f.tech.interventions.start(f.taskId);
+    await uploadPhoto(f.tech, run.id, 'prep', 'before');
     await f.tech.interventions.send(run.id, prepSubmission);
     clock.advance(2 * 3_600_000);
     vi.advanceTimersByTime(60_000);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineError } from '../../kernel/engine-error.js';
 import type { InterventionTransition } from '../../kernel/events.js';
-import { prepSubmission, type ShopFixture, shopFixture, storeDump } from './engine-fixture.js';
+import { prepSubmission, type ShopFixture, shopFixture, storeDump, uploadPhoto } from './engine-fixture.js';
 import { fixtureWorkflow } from './fixture-workflow.js';
 
 const HOUR = 3_600_000;
@@ -50,6 +50,7 @@ describe('the workflow runtime', () => {
     f.engine.events.on('intervention.transitioned', (t) => transitions.push(t));
     const run = await f.tech.interventions.start(f.taskId);
     f.clock.advance(40 * 60_000);
+    await uploadPhoto(f.tech, run.id, 'prep', 'before');
     await f.tech.interventions.send(run.id, prepSubmission);
     expect(await onHand(f)).toBe(70);
     const view = await f.tech.interventions.get(run.id);
@@ -106,9 +107,7 @@ describe('the workflow runtime', () => {
     );
     expect(bad.code).toBe('VALIDATION');
     expect((bad.details.issues as { path: string }[])[0]?.path).toBe('litres');
-    const missing = await refusal(
-      f.tech.interventions.send(run.id, { ...prepSubmission, checklist: [], photos: [] }),
-    );
+    const missing = await refusal(f.tech.interventions.send(run.id, { ...prepSubmission, checklist: [] }));
     expect(missing.code).toBe('PRECONDITION');
     expect(missing.details.missing).toEqual([
       "checklist: 'Wash' is not ticked",
@@ -129,6 +128,7 @@ describe('the workflow runtime', () => {
   it('lets exactly one of two concurrent sends win; the other gets CONFLICT and nothing is consumed twice', async () => {
     const f = await fixture();
     const run = await f.tech.interventions.start(f.taskId);
+    await uploadPhoto(f.tech, run.id, 'prep', 'before');
     const results = await Promise.allSettled([
       f.tech.interventions.send(run.id, prepSubmission),
       f.tech.interventions.send(run.id, prepSubmission),
@@ -145,6 +145,7 @@ describe('the workflow runtime', () => {
   it('pauses (events refused, clock stopped) and resumes without counting the pause', async () => {
     const f = await fixture();
     const run = await f.tech.interventions.start(f.taskId);
+    await uploadPhoto(f.tech, run.id, 'prep', 'before');
     f.clock.advance(10 * 60_000);
     await f.tech.interventions.pause(run.id, 'waiting for the client');
     expect((await refusal(f.tech.interventions.send(run.id, prepSubmission))).code).toBe('PRECONDITION');
@@ -160,6 +161,7 @@ describe('the workflow runtime', () => {
   it('cancels the open step and the pending timers with the intervention', async () => {
     const f = await fixture();
     const run = await f.tech.interventions.start(f.taskId);
+    await uploadPhoto(f.tech, run.id, 'prep', 'before');
     await f.tech.interventions.send(run.id, prepSubmission);
     expect((await refusal(f.tech.interventions.cancel(run.id, 'client withdrew'))).code).toBe('FORBIDDEN');
     const cancelled = await f.boss.interventions.cancel(run.id, 'client withdrew');

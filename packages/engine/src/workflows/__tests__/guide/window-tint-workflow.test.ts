@@ -1,4 +1,8 @@
-import { createEngine, FakeClock } from '@rpma/engine';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEngine, FakeClock, photoBindings } from '@rpma/engine';
+import { fsBlobStore, sharpImageProcessor } from '@rpma/engine/node';
 import {
   advanceAndTick,
   expectEveryStateReachable,
@@ -6,6 +10,7 @@ import {
   type WorkflowPoint,
 } from '@rpma/engine/testing';
 import { sqljsStorage } from '@rpma/storage-sqljs';
+import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { windowTintWorkflow } from './window-tint-workflow.js';
 
@@ -30,7 +35,6 @@ const install = {
     ],
   },
   checklist: ['squeegeed'],
-  photos: [{ id: 'p1', tags: ['rear-window'] }],
 };
 const handover = {
   type: 'STEP.SUBMIT',
@@ -39,12 +43,13 @@ const handover = {
   checklist: ['no-roll-down'],
 };
 
-// Sample events for the kit: what a technician would send from each step.
+// Sample events for the kit: what a technician would send from each step. The kit runs the
+// machine alone, so it is handed the photos the engine would read from storage.
 const samples = (point: WorkflowPoint) =>
   point.step === 'prep'
     ? [prep]
     : point.step === 'install'
-      ? [install]
+      ? [{ ...install, photos: [{ id: 'p1', tags: ['rear-window'] }] }]
       : point.step === 'handover'
         ? [{ ...handover, at: Number(point.context.dryUntil) }]
         : [];
@@ -56,7 +61,16 @@ it('reaches every state and round-trips every snapshot', () => {
 
 it('runs a tint job through the engine: film consumed, dry timer fired, task completed', async () => {
   const clock = new FakeClock('2026-11-26T08:00:00Z');
-  const engine = await createEngine({ storage: sqljsStorage(), clock, workflows: [windowTintWorkflow] });
+  const photos = photoBindings({
+    blobs: fsBlobStore(await mkdtemp(join(tmpdir(), 'tint-photos-'))),
+    processor: sharpImageProcessor(),
+  });
+  const engine = await createEngine({
+    storage: sqljsStorage(),
+    clock,
+    workflows: [windowTintWorkflow],
+    modules: [photos],
+  });
   const boss = engine.as(engine.auth.trust({ userId: 'boss', role: 'supervisor' }));
   const client = await boss.clients.create({ kind: 'individual', name: 'Léa Martin' });
   const film = await boss.materials.create({ sku: 'TINT-35', name: 'Tint 35 %', type: 'film', unit: 'm2' });
@@ -70,6 +84,17 @@ it('runs a tint job through the engine: film consumed, dry timer fired, task com
 
   const run = await boss.interventions.start(task.id);
   await boss.interventions.send(run.id, prep);
+  // The install step counts the photos stored for it: no upload, no submit.
+  await expect(boss.interventions.send(run.id, install)).rejects.toThrow("no photo tagged 'rear-window'");
+  const shot = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#345' } })
+    .jpeg()
+    .toBuffer();
+  await boss.photos.upload({
+    interventionId: run.id,
+    stepId: 'install',
+    bytes: new Uint8Array(shot),
+    angle: 'rear-window',
+  });
   await boss.interventions.send(run.id, install);
   expect((await boss.stock.onHand({ materialId: film.id })).onHand).toBe(8.1);
 
