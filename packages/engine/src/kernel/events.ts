@@ -17,11 +17,26 @@ export interface EngineEventMap {
   /** The engine is shutting down. */
   'engine.closed': { at: string };
   /** A task was created (its number allocated). */
-  'task.created': { id: string; number: string; status: string; clientId: string; technicianId: string | null; at: string };
+  'task.created': {
+    id: string;
+    number: string;
+    status: string;
+    clientId: string;
+    technicianId: string | null;
+    at: string;
+  };
   /** Fields of a task changed (not its status: see `task.status_changed`). */
   'task.updated': { id: string; number: string; fields: string[]; by: string; at: string };
   /** A task moved from one status to another, by whom and why. */
-  'task.status_changed': { id: string; number: string; from: string; to: string; by: string; reason: string | null; at: string };
+  'task.status_changed': {
+    id: string;
+    number: string;
+    from: string;
+    to: string;
+    by: string;
+    reason: string | null;
+    at: string;
+  };
   /** A calendar event was created, rescheduled, updated, cancelled, deleted or restored. */
   'calendar.changed': {
     eventId: string;
@@ -32,7 +47,14 @@ export interface EngineEventMap {
     taskId: string | null;
   };
   /** An intervention started on a task. */
-  'intervention.started': { id: string; taskId: string; workflowId: string; version: number; step: string | null; at: string };
+  'intervention.started': {
+    id: string;
+    taskId: string;
+    workflowId: string;
+    version: number;
+    step: string | null;
+    at: string;
+  };
   /** Every accepted workflow event (for dev tools and UIs): the state before and after. */
   'intervention.transitioned': InterventionTransition;
   /** The intervention moved to another step (a subset of `intervention.transitioned`). */
@@ -42,7 +64,15 @@ export interface EngineEventMap {
   /** Paused, resumed or cancelled by a person. */
   'intervention.status_changed': { id: string; taskId: string; status: string; reason?: string; at: string };
   /** A stock movement took a material's on-hand quantity to or below its reorder point (once per crossing). */
-  'material.low_stock': { materialId: string; sku: string; name: string; onHand: number; reorderPoint: number; unit: string; at: string };
+  'material.low_stock': {
+    materialId: string;
+    sku: string;
+    name: string;
+    onHand: number;
+    reorderPoint: number;
+    unit: string;
+    at: string;
+  };
   /** A photo was stored and attached to an intervention step. */
   'photo.added': { id: string; interventionId: string; stepId: string; at: string };
   /** A photo was moved to the trash. */

@@ -30,7 +30,7 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, w
     code: issue.code,
   }));
   const first = issues[0];
-  const where = first && first.path ? ` at ${first.path}` : '';
+  const where = first?.path ? ` at ${first.path}` : '';
   throw new EngineError('VALIDATION', `invalid ${what}${where}: ${first?.message ?? 'rejected'}`, {
     details: { issues },
   });
