@@ -76,6 +76,7 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
   const ftsInsertSql = `INSERT INTO ${ftsTable} (docid, ${ftsColumns.join(', ')}) VALUES (?, ${ftsColumns.map(() => '?').join(', ')})`;
   const ftsUpdateSql = `UPDATE ${ftsTable} SET ${ftsColumns.map((c) => `${c} = ?`).join(', ')} WHERE docid = ?`;
   const ftsDeleteSql = `DELETE FROM ${ftsTable} WHERE docid = ?`;
+  const ftsSelectSql = `SELECT ${ftsColumns.join(', ')} FROM ${ftsTable} WHERE docid = ?`;
 
   const conflict = (cache: StatementCache, doc: Doc, cause: unknown): EngineError => {
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -115,9 +116,19 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
     });
   };
 
-  const ftsPut = (cache: StatementCache, rowid: SqlValue | undefined, doc: Doc, fresh: boolean): void => {
-    if (fresh) cache.run(ftsInsertSql, [rowid as number, ...fullTextValues(layout, doc)]);
-    else cache.run(ftsUpdateSql, [...fullTextValues(layout, doc), rowid as number]);
+  const ftsInsert = (cache: StatementCache, rowid: SqlValue | undefined, doc: Doc): void => {
+    cache.run(ftsInsertSql, [rowid as number, ...fullTextValues(layout, doc)]);
+  };
+
+  /**
+   * Rewrites the FTS row of an updated document only when its text changed: an FTS4 update
+   * deletes and re-adds every token, while reading the row by docid is a rowid lookup.
+   */
+  const ftsUpdate = (cache: StatementCache, rowid: SqlValue, doc: Doc): void => {
+    const text = fullTextValues(layout, doc);
+    const stored = cache.all(ftsSelectSql, [rowid])[0];
+    if (stored !== undefined && text.every((value, i) => value === stored[i])) return;
+    cache.run(ftsUpdateSql, [...text, rowid]);
   };
 
   return {
@@ -128,7 +139,7 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
           return;
         }
         const rowid = cache.first(insertSql, rowValues(layout, doc, json));
-        ftsPut(cache, rowid, doc, true);
+        ftsInsert(cache, rowid, doc);
       } catch (cause) {
         throw conflict(cache, doc, cause);
       }
@@ -138,7 +149,7 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
       try {
         const rowid = cache.first(updateSql, params);
         if (rowid === undefined) return false;
-        if (ftsTable !== null) ftsPut(cache, rowid, doc, false);
+        if (ftsTable !== null) ftsUpdate(cache, rowid, doc);
         return true;
       } catch (cause) {
         throw conflict(cache, doc, cause);
@@ -154,7 +165,7 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
       const rowid = cache.first(upsertSql, rowValues(layout, doc, json));
       if (ftsTable !== null) {
         cache.run(ftsDeleteSql, [rowid as number]);
-        ftsPut(cache, rowid, doc, true);
+        ftsInsert(cache, rowid, doc);
       }
     },
   };
