@@ -2,9 +2,9 @@ import { Container, type ContainerModule, type ServiceIdentifier } from 'inversi
 import type { AccessTokenConfig } from '../auth/access-tokens.js';
 import { authModule } from '../auth/auth-module.js';
 import { AuthService } from '../auth/auth-service.js';
-import type { SecretKeyInput } from '../crypto/secret-box.js';
 import { calendarModule } from '../calendar/calendar-module.js';
 import { clientsModule } from '../clients/clients-module.js';
+import type { SecretKeyInput } from '../crypto/secret-box.js';
 import { csvModule } from '../csv/csv-module.js';
 import type { AnyOperation } from '../domain/command.js';
 import { CommandRunner, type Resolve } from '../domain/command-runner.js';
@@ -16,13 +16,13 @@ import { EventBus } from '../kernel/events.js';
 import { type IdGenerator, uuidv7Generator } from '../kernel/ids.js';
 import { type Logger, silentLogger } from '../kernel/logger.js';
 import { TOKENS } from '../kernel/tokens.js';
+import { photosModule } from '../photos/photos-module.js';
 import { settingsModule } from '../settings/settings-module.js';
+import { inventoryModule } from '../stock/inventory-module.js';
 import type { CollectionSchema, StorageAdapter } from '../storage/contract.js';
 import { tasksModule } from '../tasks/tasks-module.js';
 import { trashModule } from '../trash/trash-module.js';
 import { vehiclesModule } from '../vehicles/vehicles-module.js';
-import { photosModule } from '../photos/photos-module.js';
-import { inventoryModule } from '../stock/inventory-module.js';
 import type { WorkflowPlugin } from '../workflows/contract.js';
 import { WorkflowRuntime } from '../workflows/workflow-runtime.js';
 import { workflowsModule } from '../workflows/workflows-module.js';
@@ -157,8 +157,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   container.bind<IdGenerator>(TOKENS.Ids).toConstantValue(options.ids ?? uuidv7Generator(clock));
   container.bind<Logger>(TOKENS.Logger).toConstantValue(logger);
   container.bind<EventBus>(TOKENS.Events).toConstantValue(new EventBus(logger));
-  container.bind<Resolve>(TOKENS.Resolve).toConstantValue(<T>(token: ServiceIdentifier<T>) => container.get<T>(token));
-  for (const plugin of options.workflows ?? []) container.bind<WorkflowPlugin>(TOKENS.Workflows).toConstantValue(plugin);
+  container
+    .bind<Resolve>(TOKENS.Resolve)
+    .toConstantValue(<T>(token: ServiceIdentifier<T>) => container.get<T>(token));
+  for (const plugin of options.workflows ?? [])
+    container.bind<WorkflowPlugin>(TOKENS.Workflows).toConstantValue(plugin);
 
   try {
     await container.load(...engineModules, ...(options.modules ?? []));
@@ -177,7 +180,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   }
   const engine = new Engine(container);
   try {
-    const hooks = container.isBound(TOKENS.Startup) ? container.getAll<() => Promise<void>>(TOKENS.Startup) : [];
+    const hooks = container.isBound(TOKENS.Startup)
+      ? container.getAll<() => Promise<void>>(TOKENS.Startup)
+      : [];
     for (const hook of hooks) await hook();
   } catch (error) {
     await engine.close();
@@ -198,4 +203,9 @@ const engineModules: ContainerModule[] = [
   vehiclesModule,
   tasksModule,
   trashModule,
-  workflowsModule, calendarModule, csvModule, inventoryModule, photosModule];
+  workflowsModule,
+  calendarModule,
+  csvModule,
+  inventoryModule,
+  photosModule,
+];

@@ -1,4 +1,5 @@
 import { auditOperations } from '../audit/audit-queries.js';
+import { twoFactorOperations } from '../auth/two-factor-commands.js';
 import { calendarOperations } from '../calendar/calendar-module.js';
 import { clientOperations } from '../clients/client-operations.js';
 import { CsvApi } from '../csv/csv-api.js';
@@ -6,16 +7,15 @@ import type { AnyOperation } from '../domain/command.js';
 import type { CommandRunner } from '../domain/command-runner.js';
 import { bindOperations, type OperationsApi } from '../domain/operations-api.js';
 import type { Principal } from '../domain/principal.js';
-import { twoFactorOperations } from '../auth/two-factor-commands.js';
-import { sessionOperations } from '../sessions/session-commands.js';
-import { userOperations } from '../users/user-operations.js';
 import { materialOperations } from '../materials/material-operations.js';
 import { outboxOperations } from '../outbox/outbox-operations.js';
+import { photoOperations } from '../photos/photo-operations.js';
+import { sessionOperations } from '../sessions/session-commands.js';
 import { settingsOperations } from '../settings/settings-service.js';
 import { stockOperations } from '../stock/inventory-module.js';
-import { photoOperations } from '../photos/photo-operations.js';
 import { taskOperations } from '../tasks/tasks-module.js';
 import { trashOperations } from '../trash/trash-operations.js';
+import { userOperations } from '../users/user-operations.js';
 import { vehicleOperations } from '../vehicles/vehicle-operations.js';
 import { InterventionsApi } from '../workflows/interventions-api.js';
 
@@ -73,16 +73,6 @@ export class Shop {
     return this.section('outbox', outboxOperations);
   }
 
-  /** Audit records by entity, actor, time. */
-  get audit(): OperationsApi<typeof auditOperations> {
-    return this.section('audit', auditOperations);
-  }
-
-  /** The sync outbox: pending records and acknowledgement. */
-  get outbox(): OperationsApi<typeof outboxOperations> {
-    return this.section('outbox', outboxOperations);
-  }
-
   /** The calendar: appointments, bay bookings, time off; views, conflict checks, scheduling a task. */
   get calendar(): OperationsApi<typeof calendarOperations> {
     return this.section('calendar', calendarOperations);
@@ -98,16 +88,6 @@ export class Shop {
     return api;
   }
 
-  /** Workflow runs on tasks: start, send events, pause/resume/cancel, progress, history, report. */
-  get interventions(): InterventionsApi {
-    let api = this.sections.get('interventions') as InterventionsApi | undefined;
-    if (!api) {
-      api = new InterventionsApi(this.runner, this.principal);
-      this.sections.set('interventions', api);
-    }
-    return api;
-  }
-
   /** Materials: SKU, type, unit, reorder point, cost, supplier. */
   get materials(): OperationsApi<typeof materialOperations> {
     return this.section('materials', materialOperations);
@@ -116,6 +96,16 @@ export class Shop {
   /** Stock: movements (the only way stock changes), levels, lots, history, consumption, valuation, lot tracing. */
   get stock(): OperationsApi<typeof stockOperations> {
     return this.section('stock', stockOperations);
+  }
+
+  /** Workflow runs on tasks: start, send events, pause/resume/cancel, progress, history, report. */
+  get interventions(): InterventionsApi {
+    let api = this.sections.get('interventions') as InterventionsApi | undefined;
+    if (!api) {
+      api = new InterventionsApi(this.runner, this.principal);
+      this.sections.set('interventions', api);
+    }
+    return api;
   }
 
   /** Users: create, roles, disable, reset, unlock (admins); own profile and password (everyone). */
