@@ -1,8 +1,8 @@
 import { memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../../__tests__/refusal.js';
 import { createEngine } from '../../engine/create-engine.js';
 import { FakeClock } from '../../kernel/clock.js';
-import { EngineError } from '../../kernel/engine-error.js';
 import { defineWorkflow } from '../define-workflow.js';
 import { prepSubmission, START, shopFixture, uploadPhoto } from './engine-fixture.js';
 import { coatStep, fixtureMachine, fixtureWorkflow, prepStep } from './fixture-workflow.js';
@@ -34,16 +34,6 @@ const fixtureV3 = defineWorkflow({
     },
   ],
 });
-
-async function refusal(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('durable timers', () => {
   it('fire after a restart: a timer set before closing the engine fires on the next start-up', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineError } from '../../kernel/engine-error.js';
+import { refusal } from '../../__tests__/refusal.js';
+import type { EngineError } from '../../kernel/engine-error.js';
 import type { InterventionTransition } from '../../kernel/events.js';
 import { prepSubmission, type ShopFixture, shopFixture, storeDump, uploadPhoto } from './engine-fixture.js';
 import { fixtureWorkflow } from './fixture-workflow.js';
@@ -14,16 +15,6 @@ afterEach(async () => {
 async function fixture() {
   open = await shopFixture({ workflows: [fixtureWorkflow] });
   return open;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 async function onHand(f: ShopFixture): Promise<number> {

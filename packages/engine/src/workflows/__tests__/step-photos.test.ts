@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineError } from '../../kernel/engine-error.js';
+import { refusal } from '../../__tests__/refusal.js';
 import { photoTags } from '../step-photos.js';
 import { prepSubmission, type ShopFixture, shopFixture, uploadPhoto } from './engine-fixture.js';
 import { fixtureWorkflow } from './fixture-workflow.js';
@@ -13,16 +13,6 @@ afterEach(async () => {
 async function fixture() {
   open = await shopFixture({ workflows: [fixtureWorkflow] });
   return open;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<EngineError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('step photo rules count the photos stored for the step', () => {
