@@ -87,6 +87,8 @@ export class ReadScope<TX extends ReadTransaction = ReadTransaction> implements 
 export class WriteScope extends ReadScope<WriteTransaction> implements CommandContext {
   readonly events: QueuedEvent[] = [];
   readonly actions: Array<() => void | Promise<void>> = [];
+  /** The collections this command changed (every insert, update, delete, restore, purge is recorded). */
+  readonly changed = new Set<string>();
 
   constructor(
     tx: WriteTransaction,
@@ -166,6 +168,7 @@ export class WriteScope extends ReadScope<WriteTransaction> implements CommandCo
     diff: AuditEvent['diff'],
   ): Promise<void> {
     const { principal, command, now } = this;
+    this.changed.add(entity);
     const meta = { createdAt: now, updatedAt: now, deletedAt: null };
     await this.tx.insert<AuditEvent>('auditEvents', {
       id: this.ids.next(),

@@ -89,6 +89,14 @@ export class CommandRunner {
 
   private async afterCommit(name: string, scope: WriteScope): Promise<void> {
     for (const { type, payload } of scope.events) this.events.emit(type, payload);
+    if (scope.changed.size > 0) {
+      this.events.emit('data.changed', {
+        collections: [...scope.changed].sort(),
+        command: name,
+        by: scope.principal.userId,
+        at: scope.now,
+      });
+    }
     for (const action of scope.actions) {
       try {
         await action();

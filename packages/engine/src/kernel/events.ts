@@ -37,10 +37,17 @@ export interface EngineEventMap {
     reason: string | null;
     at: string;
   };
-  /** A calendar event was created, rescheduled, updated, cancelled, deleted or restored. */
+  /** A calendar event was created, rescheduled, updated, cancelled (whole or one occurrence), deleted or restored. */
   'calendar.changed': {
     eventId: string;
-    change: 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted' | 'restored';
+    change:
+      | 'created'
+      | 'rescheduled'
+      | 'updated'
+      | 'cancelled'
+      | 'occurrence_cancelled'
+      | 'deleted'
+      | 'restored';
     kind: 'appointment' | 'bay_booking' | 'time_off';
     technicianId: string | null;
     bayId: string | null;
@@ -83,6 +90,11 @@ export interface EngineEventMap {
   'session.expired': { sessionId: string; userId: string; reason: 'idle_timeout' | 'absolute_timeout' };
   /** A user account changed (created, role, enabled/disabled, profile, password, 2FA). */
   'user.changed': { id: string; fields: string[]; by: string; at: string };
+  /**
+   * A command committed audited changes to these collections (published once per command,
+   * after its own events): lets views of any collection (trash, settings, stock) stay current.
+   */
+  'data.changed': { collections: string[]; command: string; by: string; at: string };
 }
 
 /**

@@ -136,6 +136,26 @@ describe('the command path', () => {
     expect(t.errors).toEqual(['a post-commit action of clients.create failed']);
   });
 
+  it('publishes data.changed once per committed command, naming the collections it wrote, and never for a refusal', async () => {
+    t = await testShop();
+    const seen: Array<{ collections: string[]; command: string; by: string }> = [];
+    t.engine.events.on('data.changed', ({ collections, command, by }) =>
+      seen.push({ collections, command, by }),
+    );
+    const client = await t.supervisor.clients.create({ name: 'Léa Martin' });
+    await t.supervisor.clients.delete({ id: client.id });
+    await t.supervisor.trash.restore({ collection: 'clients', id: client.id });
+    await expect(t.viewer.clients.create({ name: 'Nope' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await t.supervisor.clients.list({});
+    await t.admin.settings.update({ name: 'Atelier Lyon' });
+    expect(seen).toEqual([
+      { collections: ['clients'], command: 'clients.create', by: 'supervisor-1' },
+      { collections: ['clients'], command: 'clients.delete', by: 'supervisor-1' },
+      { collections: ['clients'], command: 'trash.restore', by: 'supervisor-1' },
+      { collections: ['settings'], command: 'settings.update', by: 'admin-1' },
+    ]);
+  });
+
   it('refuses a role the table denies before looking at the input', async () => {
     t = await testShop();
     const before = await dumpStore(t.engine);
