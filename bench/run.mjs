@@ -1,5 +1,6 @@
-// `npm run bench`: runs every *.bench.ts in its own Node process (clean heap, source imports),
-// gathers their rows into bench/results.json and prints which rows meet their targets.
+// `npm run bench [filter]`: runs every *.bench.ts (or those whose path contains `filter`) in its own
+// Node process (clean heap, source imports), gathers their rows into bench/results.json and prints
+// which rows meet their targets.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +40,16 @@ for (const [i, file] of files.entries()) {
   rows.push(...JSON.parse(readFileSync(out, 'utf8')));
 }
 
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(rows, null, 2)}\n`);
+// A filtered run replaces only the rows it measured (in place); the other rows stay as last measured.
+const resultsFile = join(root, 'bench', 'results.json');
+const previous = only && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : [];
+const measured = new Map(rows.map((r) => [r.name, r]));
+const merged = previous.map((r) => measured.get(r.name) ?? r);
+const known = new Set(previous.map((r) => r.name));
+writeFileSync(
+  resultsFile,
+  `${JSON.stringify([...merged, ...rows.filter((r) => !known.has(r.name))], null, 2)}\n`,
+);
 let misses = 0;
 console.log(
   '\nname'.padEnd(36),

@@ -1,41 +1,12 @@
-// `npm run bench ui`: figures of the web components and the shop app, measured in Debian's
-// Chromium through Playwright — ui.task-list-10k, ui.task-list-10k.dom-rows, ui.bundle.engine,
-// ui.bundle.ui-components, ui.shop-app-first-load.
-import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { build as esbuild } from 'esbuild';
+// `npm run bench ui.bench`: figures of the web components and the shop app, measured in Debian's
+// Chromium through Playwright — ui.task-list-10k, ui.task-list-10k.dom-rows,
+// ui.shop-app-first-load. The bundle weights are in bundle-size.bench.ts.
 import { chromium } from 'playwright';
 import { createServer, preview, build as viteBuild } from 'vite';
 import { absolute, type BenchRow, percentile, report } from '../../../bench/lib.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const TASKS = 10_000;
-
-/** min+gz KB of a package's entry bundled by esbuild, its peer and optional dependencies left out. */
-async function bundleKb(pkgDir: string, entry: string): Promise<number> {
-  const pkg = JSON.parse(readFileSync(`${root}${pkgDir}/package.json`, 'utf8'));
-  const external = [
-    ...Object.keys(pkg.peerDependencies ?? {}),
-    ...Object.keys(pkg.optionalDependencies ?? {}),
-  ];
-  const result = await esbuild({
-    entryPoints: [`${root}${pkgDir}/${entry}`],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source'],
-    external: [...external, ...external.map((name) => `${name}/*`)],
-    write: false,
-    logLevel: 'silent',
-  });
-  const bytes = result.outputFiles.reduce(
-    (sum, file) => sum + gzipSync(file.contents, { level: 9 }).length,
-    0,
-  );
-  return bytes / 1024;
-}
 
 const launch = () =>
   chromium.launch({
@@ -130,15 +101,5 @@ async function shopAppFirstLoad(): Promise<BenchRow> {
   }
 }
 
-const rows: BenchRow[] = [
-  absolute('ui.bundle.engine', await bundleKb('packages/engine', 'src/index.ts'), 40, 'KB min+gz'),
-  absolute(
-    'ui.bundle.ui-components',
-    await bundleKb('packages/ui-components', 'src/index.ts'),
-    40,
-    'KB min+gz',
-  ),
-  ...(await taskList()),
-  await shopAppFirstLoad(),
-];
+const rows: BenchRow[] = [...(await taskList()), await shopAppFirstLoad()];
 report(rows);
