@@ -23,6 +23,8 @@ import { absolute, type BenchRow, measure, report } from '../../../bench/lib.js'
 import { createEngine, FakeClock, photoBindings } from '../src/index.js';
 import { fsBlobStore, sharpImageProcessor } from '../src/node/index.js';
 import { CHECKPOINT_EVERY, checkpointIfDue } from '../src/stock/stock-checkpoints.js';
+import { openIntervention } from '../src/testing/index.js';
+import { fixtureWorkflow } from '../src/workflows/__tests__/fixture-workflow.js';
 
 const MATERIALS = 1_000;
 const MOVEMENTS = 200_000;
@@ -114,10 +116,13 @@ async function photosIngest(): Promise<BenchRow> {
   const dir = mkdtempSync(join(tmpdir(), 'rpma-bench-photos-'));
   const engine = await createEngine({
     storage: sqljsStorage(),
+    workflows: [fixtureWorkflow],
     modules: [photoBindings({ blobs: fsBlobStore(dir), processor: sharpImageProcessor() })],
   });
+  const boss = engine.as(engine.auth.trust({ userId: 'bench-supervisor', role: 'supervisor' }));
+  const run = await openIntervention(boss, { service: 'fixture', technicianId: 'bench' });
   const shop = engine.as(engine.auth.trust({ userId: 'bench', role: 'technician' }));
-  const upload = () => shop.photos.upload({ interventionId: 'i-1', stepId: 'inspection', bytes: jpeg });
+  const upload = () => shop.photos.upload({ interventionId: run.id, stepId: 'prep', bytes: jpeg });
   const ms = await measure(upload, { runs: 15, warmup: 2 });
   await engine.close();
   rmSync(dir, { recursive: true, force: true });

@@ -128,7 +128,6 @@ async function seedInterventions(
     const photo = await tech.photos.upload({
       interventionId: run.id,
       stepId: 'preparation',
-      taskId: ceramic.taskId,
       bytes: await demoPhoto('après correction'),
       angle: 'after-correction',
     });

@@ -184,8 +184,8 @@ export const POLICY: Readonly<Record<string, PolicyRow>> = {
   'stock.valuation': staff,
   'stock.traceLot': read,
   'stock.traceVehicle': read,
-  // photos: technicians take them; deleting is supervisor+
-  'photos.upload': atLeast('technician'),
+  // photos: technicians take them on interventions assigned to them; deleting is supervisor+
+  'photos.upload': assignedTechnician(),
   'photos.delete': staff,
   'photos.get': read,
   'photos.list': read,

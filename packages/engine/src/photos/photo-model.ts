@@ -20,7 +20,8 @@ import type { ImageFormat } from './image-structure.js';
 export interface Photo {
   interventionId: string;
   stepId: string;
-  taskId: string | null;
+  /** The task of the intervention (taken from it at upload). */
+  taskId: string;
   zone: string | null;
   panel: string | null;
   angle: string | null;

@@ -7,6 +7,8 @@ import { TOKENS } from '../kernel/tokens.js';
 import { readSettings } from '../settings/settings-service.js';
 import { findAll } from '../stock/find-all.js';
 import type { Doc } from '../storage/contract.js';
+import { interventionOwnership } from '../workflows/intervention-commands.js';
+import type { InterventionFields } from '../workflows/workflow-collections.js';
 import type { BlobStore } from './blob-store.js';
 import type { ImageProcessor } from './image-processor.js';
 import { DEFAULT_PHOTO_SETTINGS, type Photo, type PhotoSettings } from './photo-model.js';
@@ -27,6 +29,9 @@ function bound<T>(ctx: BaseContext, token: symbol, what: string): T {
 
 /**
  * `photos.upload`: checks, strips, hashes, thumbnails and stores a photo of an intervention step.
+ * The intervention must exist (`NOT_FOUND`) and not be completed or cancelled (`PRECONDITION`);
+ * a technician uploads only to an intervention whose task is assigned to them (`FORBIDDEN`, the
+ * rule of `interventions.send`). The photo's task is the intervention's, never the caller's word.
  * Nothing is stored before every check passed (see `preparePhoto`; refusals are `VALIDATION`
  * with `details.reason`). The declared file name and type are kept for display only: the type
  * comes from the bytes and blob keys are generated ids. If the document cannot be written, the
@@ -42,7 +47,6 @@ export const uploadPhoto = defineCommand({
   input: z.strictObject({
     interventionId: idString,
     stepId: idString,
-    taskId: z.optional(idString),
     bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'bytes must be a Uint8Array'),
     fileName: z.optional(z.string().check(z.maxLength(255))),
     declaredType: z.optional(z.string().check(z.maxLength(100))),
@@ -51,7 +55,14 @@ export const uploadPhoto = defineCommand({
     angle: z.optional(tag),
     caption: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   }),
+  ownership: { assignee: (tx, input) => interventionOwnership.assignee(tx, { id: input.interventionId }) },
   run: async (ctx, input): Promise<Doc<Photo>> => {
+    const intervention = await ctx.load<InterventionFields>('interventions', input.interventionId);
+    if (intervention.status === 'completed' || intervention.status === 'cancelled') {
+      throw new EngineError('PRECONDITION', `intervention ${intervention.id} is ${intervention.status}`, {
+        details: { id: intervention.id, status: intervention.status },
+      });
+    }
     const organisation = await readSettings(ctx.tx);
     const settings: PhotoSettings = {
       maxBytes: organisation.photoMaxBytes,
@@ -75,7 +86,7 @@ export const uploadPhoto = defineCommand({
       const photo = await ctx.insert<Photo>('photos', {
         interventionId: input.interventionId,
         stepId: input.stepId,
-        taskId: input.taskId ?? null,
+        taskId: intervention.taskId,
         zone: input.zone ?? null,
         panel: input.panel ?? null,
         angle: input.angle ?? null,

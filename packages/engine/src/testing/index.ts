@@ -1,4 +1,6 @@
 export { FakeClock } from '../kernel/clock.js';
+export type { OpenInterventionOptions } from './open-intervention.js';
+export { openIntervention } from './open-intervention.js';
 export type {
   StorageAdapterSuiteOptions,
   StorageUnderTest,

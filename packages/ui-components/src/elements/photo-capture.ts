@@ -117,7 +117,6 @@ export class PhotoCapture implements ReactiveController {
         shopFor(c).photos.upload({
           interventionId: view.id,
           stepId: step.id,
-          taskId: view.taskId,
           bytes,
           fileName: file.name,
           declaredType: file.type,

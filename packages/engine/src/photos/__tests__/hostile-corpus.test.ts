@@ -8,6 +8,8 @@ import type { Shop } from '../../engine/shop.js';
 import { isEngineError } from '../../kernel/engine-error.js';
 import { fsBlobStore } from '../../node/fs-blob-store.js';
 import { sharpImageProcessor } from '../../node/sharp-image-processor.js';
+import { openIntervention } from '../../testing/open-intervention.js';
+import { fixtureWorkflow } from '../../workflows/__tests__/fixture-workflow.js';
 import { photoBindings } from '../photos-module.js';
 import {
   concat,
@@ -23,17 +25,20 @@ const CAP = 2 * MB;
 let engine: Engine;
 let tech: Shop;
 let dir: string;
+let step: { interventionId: string; stepId: string };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'rpma-hostile-'));
   engine = await createEngine({
     storage: sqljsStorage(),
+    workflows: [fixtureWorkflow],
     modules: [photoBindings({ blobs: fsBlobStore(dir), processor: sharpImageProcessor() })],
   });
-  await engine
-    .as(engine.auth.trust({ userId: 'admin-1', role: 'admin' }))
-    .settings.update({ photoMaxBytes: CAP });
+  const admin = engine.as(engine.auth.trust({ userId: 'admin-1', role: 'admin' }));
+  await admin.settings.update({ photoMaxBytes: CAP });
   tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
+  const run = await openIntervention(admin, { service: 'fixture', technicianId: 'tech-1' });
+  step = { interventionId: run.id, stepId: 'prep' };
 });
 afterAll(async () => {
   await engine.close();
@@ -190,7 +195,7 @@ describe('the hostile corpus', () => {
     for (const file of files) {
       const { name, reason, ...upload } = file;
       try {
-        await tech.photos.upload({ interventionId: 'int-1', stepId: 'inspection', ...upload });
+        await tech.photos.upload({ ...step, ...upload });
         outcomes.push(`${name}: ACCEPTED`);
       } catch (error) {
         expect(isEngineError(error, 'VALIDATION')).toBe(true);
@@ -199,16 +204,16 @@ describe('the hostile corpus', () => {
     }
     expect(outcomes).toEqual(files.map((f) => `${f.name}: ${f.reason}`));
     expect(await readdir(dir)).toEqual([]);
-    expect(await tech.photos.list({ interventionId: 'int-1' })).toEqual([]);
+    expect(await tech.photos.list({ interventionId: step.interventionId })).toEqual([]);
   });
 
   it('refuses the 400-megapixel PNG without decoding it: the upload path grows memory by less than 64 MB', async () => {
     const bomb = pngDeclaring(20_000, 20_000);
     const peakBefore = process.resourceUsage().maxRSS * 1024;
     const before = process.memoryUsage();
-    await expect(
-      tech.photos.upload({ interventionId: 'int-1', stepId: 'inspection', bytes: bomb }),
-    ).rejects.toSatisfy((e) => isEngineError(e, 'VALIDATION') && e.details.reason === 'TOO_MANY_PIXELS');
+    await expect(tech.photos.upload({ ...step, bytes: bomb })).rejects.toSatisfy(
+      (e) => isEngineError(e, 'VALIDATION') && e.details.reason === 'TOO_MANY_PIXELS',
+    );
     const after = process.memoryUsage();
     const peakAfter = process.resourceUsage().maxRSS * 1024;
     expect(after.heapUsed - before.heapUsed).toBeLessThan(64 * MB);

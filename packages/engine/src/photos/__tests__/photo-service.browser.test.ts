@@ -2,6 +2,8 @@ import { sqljsStorage } from '@rpma/storage-sqljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../engine/create-engine.js';
 import { isEngineError } from '../../kernel/engine-error.js';
+import { openIntervention } from '../../testing/open-intervention.js';
+import { fixtureWorkflow } from '../../workflows/__tests__/fixture-workflow.js';
 import { canvasImageProcessor } from '../canvas-image-processor.js';
 import { indexedDbBlobStore } from '../indexeddb-blob-store.js';
 import { inspectImage } from '../inspect-image.js';
@@ -29,14 +31,17 @@ describe('photos in Chromium: sql.js + IndexedDB blobs + canvas thumbnails', () 
     const blobs = indexedDbBlobStore(`rpma-photos-${crypto.randomUUID()}`);
     engine = await createEngine({
       storage: sqljsStorage(),
+      workflows: [fixtureWorkflow],
       modules: [photoBindings({ blobs, processor: canvasImageProcessor() })],
     });
     const tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
+    const boss = engine.as(engine.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
+    const run = await openIntervention(boss, { service: 'fixture', technicianId: 'tech-1' });
     const bytes = await canvasJpeg(1280, 960);
 
     const photo = await tech.photos.upload({
-      interventionId: 'i-1',
-      stepId: 'inspection',
+      interventionId: run.id,
+      stepId: 'prep',
       bytes,
       zone: 'hood',
     });
@@ -57,8 +62,8 @@ describe('photos in Chromium: sql.js + IndexedDB blobs + canvas thumbnails', () 
 
     const polyglot = new Uint8Array([...bytes, ...new TextEncoder().encode('PK\x03\x04<script>')]);
     await expect(
-      tech.photos.upload({ interventionId: 'i-1', stepId: 'inspection', bytes: polyglot }),
+      tech.photos.upload({ interventionId: run.id, stepId: 'prep', bytes: polyglot }),
     ).rejects.toSatisfy((e) => isEngineError(e, 'VALIDATION') && e.details.reason === 'POLYGLOT');
-    expect(await tech.photos.list({ interventionId: 'i-1' })).toHaveLength(1);
+    expect(await tech.photos.list({ interventionId: run.id })).toHaveLength(1);
   });
 });
