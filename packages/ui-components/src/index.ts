@@ -1,6 +1,7 @@
 export type { EngineHost } from './base/rpma-element.js';
 export { RpmaElement } from './base/rpma-element.js';
-export { engineContext, principalContext } from './context/engine-context.js';
+export type { SessionEnd } from './context/engine-context.js';
+export { engineContext, principalContext, sessionEndContext } from './context/engine-context.js';
 export type { SignedInDetail } from './context/engine-provider.js';
 export { RpmaEngineProvider } from './context/engine-provider.js';
 export { ActionController } from './controllers/action-controller.js';
@@ -12,7 +13,7 @@ export type { StepSubmittedDetail } from './elements/intervention-runner.js';
 export { RpmaInterventionRunner } from './elements/intervention-runner.js';
 export type { StepPhoto } from './elements/photo-capture.js';
 export { PhotoCapture } from './elements/photo-capture.js';
-export type { TrustedAccount } from './elements/sign-in.js';
+export type { DemoAccount, TrustedAccount } from './elements/sign-in.js';
 export { RpmaSignIn } from './elements/sign-in.js';
 export { RpmaStockLevels } from './elements/stock-levels.js';
 export type { TaskMovedDetail } from './elements/task-board.js';

@@ -23,3 +23,28 @@ export const engineContext = createContext<Engine | undefined>('rpma-engine');
  * ```
  */
 export const principalContext = createContext<Principal | undefined>('rpma-principal');
+
+/**
+ * Why the last session ended without the user signing out (idle or absolute timeout,
+ * revocation, disabled account), as `<rpma-engine-provider>` saw it; undefined after a
+ * sign-in. `<rpma-sign-in>` says it in words.
+ *
+ * @example
+ * ```ts
+ * new ContextConsumer(this, { context: sessionEndContext, subscribe: true, callback: (end) => end?.reason });
+ * ```
+ */
+export const sessionEndContext = createContext<SessionEnd | undefined>('rpma-session-end');
+
+/**
+ * A session that ended under the user: the engine's reason (`idle_timeout`, `absolute_timeout`,
+ * `revoked`, `user_disabled`, …).
+ *
+ * @example
+ * ```ts
+ * const end: SessionEnd = { reason: 'idle_timeout' };
+ * ```
+ */
+export interface SessionEnd {
+  reason: string;
+}
