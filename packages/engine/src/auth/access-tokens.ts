@@ -1,9 +1,12 @@
-import { jwtVerify, SignJWT } from 'jose';
 import { randomBytes } from '../crypto/bytes.js';
 import { ROLES, type Role } from '../domain/principal.js';
 import type { Clock } from '../kernel/clock.js';
 import { EngineError } from '../kernel/engine-error.js';
 import type { IdGenerator } from '../kernel/ids.js';
+import { lazyModule } from '../kernel/lazy-module.js';
+
+/** jose is fetched when the first token is issued or verified (at sign-in), not at start. */
+const jose = lazyModule('access-token library (jose)', () => import('./jwt-library.js'));
 
 /**
  * The only JWS algorithm signed and accepted: HMAC-SHA-256 under the host's key.
@@ -92,6 +95,7 @@ export class AccessTokens {
     const cap =
       subject.notAfter === undefined ? Number.POSITIVE_INFINITY : Math.floor(subject.notAfter / 1000);
     const exp = Math.min(now + this.ttlSeconds, cap);
+    const { SignJWT } = await jose();
     const token = await new SignJWT({ role: subject.role, sid: subject.sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(this.issuer)
@@ -107,6 +111,7 @@ export class AccessTokens {
 
   /** Verifies signature, algorithm, issuer, audience and times; returns the claims. */
   async verify(token: string): Promise<AccessClaims> {
+    const { jwtVerify } = await jose();
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, this.key, {

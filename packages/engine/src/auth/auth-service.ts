@@ -158,7 +158,7 @@ export class AuthService {
     if (creds.totp) {
       if (parsed.totp !== undefined) {
         const seed = await (await this.vault.box()).open(creds.totp.sealed, `credentials/${user.id}`);
-        totpStep = verifyTotp(seed, parsed.totp, now, creds.totp.lastStep);
+        totpStep = await verifyTotp(seed, parsed.totp, now, creds.totp.lastStep);
         if (totpStep === undefined)
           return this.fail(emailKey, user, 'the code is not valid or was already used');
       } else if (parsed.backupCode !== undefined) {

@@ -1,5 +1,8 @@
-import { argon2id, argon2Verify } from 'hash-wasm';
 import { randomBytes, toBase64Url } from '../crypto/bytes.js';
+import { lazyModule } from '../kernel/lazy-module.js';
+
+/** hash-wasm (its WASM argon2 included) is fetched on the first hash or verify, not at start. */
+const hashWasm = lazyModule('password hasher (hash-wasm)', () => import('./argon2-library.js'));
 
 /**
  * argon2id cost parameters. `memoryKiB` is in KiB (19,456 KiB = 19 MiB).
@@ -67,8 +70,8 @@ export function parseArgon2Params(encoded: string): Argon2Params | undefined {
 }
 
 /**
- * argon2id through hash-wasm (WASM: the same code in browsers and Node), 16-byte random salt,
- * 32-byte hash. Passwords are NFKC-normalised first so the same password typed on two
+ * argon2id through hash-wasm (WASM: the same code in browsers and Node; loaded on the first
+ * `hash` or `verify`), 16-byte random salt, 32-byte hash. Passwords are NFKC-normalised first so the same password typed on two
  * keyboards verifies.
  *
  * @example
@@ -80,6 +83,7 @@ export class Argon2idHasher implements PasswordHasher {
   constructor(readonly params: Readonly<Argon2Params> = OWASP_ARGON2ID) {}
 
   async hash(password: string): Promise<string> {
+    const { argon2id } = await hashWasm();
     return argon2id({
       password: password.normalize('NFKC'),
       salt: randomBytes(16),
@@ -93,6 +97,7 @@ export class Argon2idHasher implements PasswordHasher {
 
   async verify(encoded: string, password: string): Promise<boolean> {
     if (!ENCODED.test(encoded)) return false;
+    const { argon2Verify } = await hashWasm();
     try {
       return await argon2Verify({ password: password.normalize('NFKC'), hash: encoded });
     } catch {

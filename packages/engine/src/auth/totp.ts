@@ -1,4 +1,8 @@
-import { Secret, TOTP } from 'otpauth';
+import type { TOTP } from 'otpauth';
+import { lazyModule } from '../kernel/lazy-module.js';
+
+/** otpauth is fetched on the first 2FA enrolment or code check, not at start. */
+const otpauth = lazyModule('two-factor code library (otpauth)', () => import('./totp-library.js'));
 
 /** TOTP as every authenticator app implements it: SHA-1, 6 digits, 30-second steps (RFC 6238). */
 const PERIOD = 30;
@@ -9,10 +13,11 @@ const DIGITS = 6;
  *
  * @example
  * ```ts
- * const seed = newTotpSecret(); // 'JBSWY3DPEHPK3PXP…'
+ * const seed = await newTotpSecret(); // 'JBSWY3DPEHPK3PXP…'
  * ```
  */
-export function newTotpSecret(): string {
+export async function newTotpSecret(): Promise<string> {
+  const { Secret } = await otpauth();
   return new Secret({ size: 20 }).base32;
 }
 
@@ -21,24 +26,25 @@ export function newTotpSecret(): string {
  *
  * @example
  * ```ts
- * totpUrl(seed, { issuer: 'Atelier Film', account: 'lea@example.com' });
+ * await totpUrl(seed, { issuer: 'Atelier Film', account: 'lea@example.com' });
  * // 'otpauth://totp/Atelier%20Film:lea%40example.com?issuer=Atelier%20Film&secret=…'
  * ```
  */
-export function totpUrl(secret: string, label: { issuer: string; account: string }): string {
-  return totpFor(secret, label).toString();
+export async function totpUrl(secret: string, label: { issuer: string; account: string }): Promise<string> {
+  return (await totpFor(secret, label)).toString();
 }
 
 /**
  * The code for the step containing `at` (ms); for tests and for showing a code in a demo.
+ * Async because the TOTP library is loaded on first use.
  *
  * @example
  * ```ts
- * totpCode(seed, clock.now()); // '492039'
+ * await totpCode(seed, clock.now()); // '492039'
  * ```
  */
-export function totpCode(secret: string, at: number): string {
-  return totpFor(secret).generate({ timestamp: at });
+export async function totpCode(secret: string, at: number): Promise<string> {
+  return (await totpFor(secret)).generate({ timestamp: at });
 }
 
 /**
@@ -48,19 +54,19 @@ export function totpCode(secret: string, at: number): string {
  *
  * @example
  * ```ts
- * const step = verifyTotp(seed, input.totp, clock.now(), credentials.totp.lastStep);
+ * const step = await verifyTotp(seed, input.totp, clock.now(), credentials.totp.lastStep);
  * if (step === undefined) throw new EngineError('UNAUTHENTICATED', 'invalid code');
  * ```
  */
-export function verifyTotp(
+export async function verifyTotp(
   secret: string,
   code: string,
   now: number,
   lastStep: number | null,
-): number | undefined {
+): Promise<number | undefined> {
   const token = code.replace(/\s/g, '');
   if (!/^\d{6}$/.test(token)) return undefined;
-  const totp = totpFor(secret);
+  const totp = await totpFor(secret);
   const delta = totp.validate({ token, timestamp: now, window: 1 });
   if (delta === null) return undefined;
   const step = totp.counter({ timestamp: now }) + delta;
@@ -68,7 +74,8 @@ export function verifyTotp(
   return step;
 }
 
-function totpFor(secret: string, label?: { issuer: string; account: string }): TOTP {
+async function totpFor(secret: string, label?: { issuer: string; account: string }): Promise<TOTP> {
+  const { Secret, TOTP } = await otpauth();
   return new TOTP({
     secret: Secret.fromBase32(secret),
     algorithm: 'SHA1',

@@ -34,7 +34,7 @@ async function consumeTotp(ctx: CommandContext, creds: Doc<Credentials>, code: s
   if (!creds.totp) throw new EngineError('PRECONDITION', 'two-factor authentication is not enabled');
   const box = await ctx.get<SecretVault>(TOKENS.SecretVault).box();
   const seed = await box.open(creds.totp.sealed, seedContext(creds.id));
-  const step = verifyTotp(seed, code, Date.parse(ctx.now), creds.totp.lastStep);
+  const step = await verifyTotp(seed, code, Date.parse(ctx.now), creds.totp.lastStep);
   if (step === undefined)
     throw new EngineError('UNAUTHENTICATED', 'the code is not valid or was already used');
   await saveCredentials(ctx, creds, { totp: { ...creds.totp, lastStep: step } });
@@ -98,11 +98,14 @@ export const beginTwoFactor = defineCommand({
     const creds = await loadCredentials(ctx, user.id);
     if (creds.totp) throw new EngineError('PRECONDITION', 'two-factor authentication is already enabled');
     const box = await ctx.get<SecretVault>(TOKENS.SecretVault).box();
-    const secret = newTotpSecret();
+    const secret = await newTotpSecret();
     await saveCredentials(ctx, creds, {
       pendingTotp: { sealed: await box.seal(secret, seedContext(user.id)), startedAt: ctx.now },
     });
-    const otpauthUrl = totpUrl(secret, { issuer: (await readSettings(ctx.tx)).name, account: user.email });
+    const otpauthUrl = await totpUrl(secret, {
+      issuer: (await readSettings(ctx.tx)).name,
+      account: user.email,
+    });
     return { secret, otpauthUrl, qrSvg: await qrSvg(otpauthUrl) };
   },
 });
@@ -126,7 +129,7 @@ export const confirmTwoFactor = defineCommand({
       throw new EngineError('PRECONDITION', 'start enrolment with twoFactor.begin first');
     const box = await ctx.get<SecretVault>(TOKENS.SecretVault).box();
     const seed = await box.open(creds.pendingTotp.sealed, seedContext(user.id));
-    const step = verifyTotp(seed, input.code, Date.parse(ctx.now), null);
+    const step = await verifyTotp(seed, input.code, Date.parse(ctx.now), null);
     if (step === undefined)
       throw new EngineError('UNAUTHENTICATED', 'the code is not valid; check the device clock');
     const backupCodes = newBackupCodes();

@@ -7,8 +7,9 @@ import { EngineError, isEngineError, toEngineError } from '../kernel/engine-erro
 import { parseInput } from '../kernel/validate.js';
 import { CLIENT_COLUMNS } from './client-csv.js';
 import { exportClients, exportTasks, importClientsChunk, importTasksChunk } from './csv-commands.js';
-import { type CsvRow, parseCsv, type RowProblem } from './csv-format.js';
+import type { CsvRow, RowProblem } from './csv-format.js';
 import { type ChunkResult, type importChunkInput, problemOf } from './csv-import-rows.js';
+import { loadCsvFormat } from './load-csv-format.js';
 import { TASK_COLUMNS } from './task-csv.js';
 
 /** The largest CSV text an import takes: 20 million characters. */
@@ -125,6 +126,7 @@ export class CsvApi {
         });
       }
       const { csv, onProgress, maxRows } = parseInput(importOptions, options, command.name);
+      const { parseCsv } = await loadCsvFormat();
       const table = parseCsv(csv, { columns, required, maxRows: maxRows ?? MAX_IMPORT_ROWS });
       const total = table.rows.length + table.problems.length;
       const report: ImportReport = {

@@ -8,7 +8,6 @@ import { createTaskIn, createTaskInput } from '../tasks/task-create.js';
 import type { Task } from '../tasks/task-model.js';
 import type { Vehicle } from '../vehicles/vehicle-model.js';
 import { CLIENT_COLUMNS, clientInput, clientRecord } from './client-csv.js';
-import { writeCsv } from './csv-format.js';
 import {
   type ChunkResult,
   freeId,
@@ -17,6 +16,7 @@ import {
   parseRow,
   type RowImporter,
 } from './csv-import-rows.js';
+import { loadCsvFormat } from './load-csv-format.js';
 import { TASK_COLUMNS, taskInput, taskRecord } from './task-csv.js';
 
 const exportInput = z.optional(
@@ -54,6 +54,7 @@ export const exportClients = defineQuery({
   run: async (ctx, input): Promise<string> => {
     const records = [];
     for await (const page of everyLive<Client>(ctx, 'clients')) records.push(...page.map(clientRecord));
+    const { writeCsv } = await loadCsvFormat();
     return writeCsv(CLIENT_COLUMNS, records, input ?? {});
   },
 });
@@ -82,6 +83,7 @@ export const exportTasks = defineQuery({
         records.push(taskRecord(task, clientById.get(task.clientId), vehicleById.get(task.vehicleId ?? '')));
       }
     }
+    const { writeCsv } = await loadCsvFormat();
     return writeCsv(TASK_COLUMNS, records, input ?? {});
   },
 });

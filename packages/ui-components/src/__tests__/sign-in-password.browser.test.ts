@@ -17,7 +17,7 @@ describe('<rpma-sign-in> with email, password and a second factor', () => {
     const { principal } = await engine.auth.login({ email, password });
     const shop = engine.as(principal);
     secret = (await shop.twoFactor.begin()).secret;
-    await shop.twoFactor.confirm({ code: totpCode(secret, clock.now()) });
+    await shop.twoFactor.confirm({ code: await totpCode(secret, clock.now()) });
   });
 
   afterEach(() => {
@@ -54,7 +54,7 @@ describe('<rpma-sign-in> with email, password and a second factor', () => {
     expect(seen).toEqual([]);
 
     clock.advance(30_000);
-    submit({ email, password, code: totpCode(secret, clock.now()) });
+    submit({ email, password, code: await totpCode(secret, clock.now()) });
     await until(() => shadowText(signIn).includes('Signed in as Claire Dubois'), 'the signed-in state');
     expect(seen).toHaveLength(1);
     expect(signIn.principal?.role).toBe('admin');
@@ -65,7 +65,7 @@ describe('<rpma-sign-in> with email, password and a second factor', () => {
     submit({ email, password });
     await until(() => !!signIn.shadowRoot!.querySelector('[part="second-factor"]'), 'the second step');
     expect(await seriousA11yViolations(signIn)).toEqual([]);
-    submit({ email, password, code: totpCode(secret, clock.now()) });
+    submit({ email, password, code: await totpCode(secret, clock.now()) });
     await until(() => !!signIn.shadowRoot!.querySelector('[role="alert"]'), 'the refusal');
     expect($('[role="alert"]').textContent).toContain('not valid or was already used');
     expect(signIn.principal).toBeUndefined();

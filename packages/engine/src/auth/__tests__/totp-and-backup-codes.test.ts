@@ -9,40 +9,43 @@ const T0 = Date.parse('2026-11-26T08:00:10Z');
 const STEP = 30_000;
 
 describe('TOTP', () => {
-  it('accepts the current code and the codes one step either side, nothing further', () => {
-    const seed = newTotpSecret();
+  it('accepts the current code and the codes one step either side, nothing further', async () => {
+    const seed = await newTotpSecret();
     expect(seed).toMatch(/^[A-Z2-7]{32}$/);
     for (const offset of [-1, 0, 1]) {
-      expect(verifyTotp(seed, totpCode(seed, T0 + offset * STEP), T0, null)).toBeTypeOf('number');
+      expect(await verifyTotp(seed, await totpCode(seed, T0 + offset * STEP), T0, null)).toBeTypeOf('number');
     }
     for (const offset of [-3, -2, 2, 3]) {
-      const code = totpCode(seed, T0 + offset * STEP);
+      const code = await totpCode(seed, T0 + offset * STEP);
       // A code of a far step may collide with a near one by chance (1 in 10^6); rule that out.
-      if ([-1, 0, 1].some((near) => totpCode(seed, T0 + near * STEP) === code)) continue;
-      expect(verifyTotp(seed, code, T0, null)).toBeUndefined();
+      const near = await Promise.all([-1, 0, 1].map((k) => totpCode(seed, T0 + k * STEP)));
+      if (near.includes(code)) continue;
+      expect(await verifyTotp(seed, code, T0, null)).toBeUndefined();
     }
   });
 
-  it('each step is usable once: the same code, and any older one, is refused after use', () => {
-    const seed = newTotpSecret();
-    const step = verifyTotp(seed, totpCode(seed, T0), T0, null);
+  it('each step is usable once: the same code, and any older one, is refused after use', async () => {
+    const seed = await newTotpSecret();
+    const step = await verifyTotp(seed, await totpCode(seed, T0), T0, null);
     expect(step).toBe(Math.floor(T0 / STEP));
-    expect(verifyTotp(seed, totpCode(seed, T0), T0 + 5_000, step!)).toBeUndefined();
-    expect(verifyTotp(seed, totpCode(seed, T0 - STEP), T0, step!)).toBeUndefined();
-    expect(verifyTotp(seed, totpCode(seed, T0 + STEP), T0 + STEP, step!)).toBe(step! + 1);
+    expect(await verifyTotp(seed, await totpCode(seed, T0), T0 + 5_000, step!)).toBeUndefined();
+    expect(await verifyTotp(seed, await totpCode(seed, T0 - STEP), T0, step!)).toBeUndefined();
+    expect(await verifyTotp(seed, await totpCode(seed, T0 + STEP), T0 + STEP, step!)).toBe(step! + 1);
   });
 
-  it('refuses malformed codes', () => {
-    const seed = newTotpSecret();
+  it('refuses malformed codes', async () => {
+    const seed = await newTotpSecret();
     for (const bad of ['', '12345', '1234567', 'abcdef', '12 34 5a']) {
-      expect(verifyTotp(seed, bad, T0, null)).toBeUndefined();
+      expect(await verifyTotp(seed, bad, T0, null)).toBeUndefined();
     }
-    expect(verifyTotp(seed, totpCode(seed, T0).replace(/^(\d{3})/, '$1 '), T0, null)).toBeTypeOf('number');
+    expect(
+      await verifyTotp(seed, (await totpCode(seed, T0)).replace(/^(\d{3})/, '$1 '), T0, null),
+    ).toBeTypeOf('number');
   });
 
   it('makes an otpauth URL with the issuer, account and seed, and an SVG QR code of it', async () => {
-    const seed = newTotpSecret();
-    const url = totpUrl(seed, { issuer: 'Atelier Film', account: 'lea@example.com' });
+    const seed = await newTotpSecret();
+    const url = await totpUrl(seed, { issuer: 'Atelier Film', account: 'lea@example.com' });
     const parsed = new URL(url);
     expect(parsed.protocol).toBe('otpauth:');
     expect(parsed.searchParams.get('secret')).toBe(seed);

@@ -19,7 +19,7 @@ async function enrolled(): Promise<{ admin: LoginResult; seed: string; backupCod
   const admin = await adminSession(engine);
   const shop = engine.as(admin.principal);
   const { secret: seed } = await shop.twoFactor.begin();
-  const { backupCodes } = await shop.twoFactor.confirm({ code: totpCode(seed, clock.now()) });
+  const { backupCodes } = await shop.twoFactor.confirm({ code: await totpCode(seed, clock.now()) });
   clock.advance(STEP);
   return { admin, seed, backupCodes };
 }
@@ -36,11 +36,13 @@ describe('TOTP enrolment', () => {
     expect(await shop.twoFactor.status()).toMatchObject({ enabled: false, pending: true });
     await codeOf(login()).then((code) => expect(code).toBe('resolved')); // not active yet
 
-    const wrong = totpCode(started.secret, clock.now() + 10 * STEP);
+    const wrong = await totpCode(started.secret, clock.now() + 10 * STEP);
     expect(await codeOf(shop.twoFactor.confirm({ code: wrong }))).toBe('UNAUTHENTICATED');
     expect(await shop.twoFactor.status()).toMatchObject({ enabled: false });
 
-    const { backupCodes } = await shop.twoFactor.confirm({ code: totpCode(started.secret, clock.now()) });
+    const { backupCodes } = await shop.twoFactor.confirm({
+      code: await totpCode(started.secret, clock.now()),
+    });
     expect(backupCodes).toHaveLength(10);
     expect(await shop.twoFactor.status()).toEqual({
       enabled: true,
@@ -77,24 +79,24 @@ describe('sign-in with 2FA', () => {
       code: 'UNAUTHENTICATED',
       details: { secondFactorRequired: true },
     });
-    const code = totpCode(seed, clock.now());
+    const code = await totpCode(seed, clock.now());
     await login({ totp: code });
     clock.advance(5_000); // same 30 s step
     expect(await codeOf(login({ totp: code }))).toBe('UNAUTHENTICATED');
-    expect(await codeOf(login({ totp: totpCode(seed, clock.now() - STEP) }))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(login({ totp: await totpCode(seed, clock.now() - STEP) }))).toBe('UNAUTHENTICATED');
     clock.advance(STEP);
-    expect(await codeOf(login({ totp: totpCode(seed, clock.now()) }))).toBe('resolved');
+    expect(await codeOf(login({ totp: await totpCode(seed, clock.now()) }))).toBe('resolved');
   });
 
   it('accepts the code of the previous and next step (window ±1), not two steps away', async () => {
     const { seed } = await enrolled();
     clock.advance(10 * STEP);
-    expect(await codeOf(login({ totp: totpCode(seed, clock.now() + STEP) }))).toBe('resolved');
+    expect(await codeOf(login({ totp: await totpCode(seed, clock.now() + STEP) }))).toBe('resolved');
     clock.advance(3 * STEP);
-    expect(await codeOf(login({ totp: totpCode(seed, clock.now() - STEP) }))).toBe('resolved');
+    expect(await codeOf(login({ totp: await totpCode(seed, clock.now() - STEP) }))).toBe('resolved');
     clock.advance(3 * STEP);
-    const far = totpCode(seed, clock.now() + 2 * STEP);
-    const near = [-1, 0, 1].map((k) => totpCode(seed, clock.now() + k * STEP));
+    const far = await totpCode(seed, clock.now() + 2 * STEP);
+    const near = await Promise.all([-1, 0, 1].map((k) => totpCode(seed, clock.now() + k * STEP)));
     if (!near.includes(far)) expect(await codeOf(login({ totp: far }))).toBe('UNAUTHENTICATED');
   });
 
@@ -127,7 +129,7 @@ describe('organisation requirement', () => {
     });
     expect((await shop.twoFactor.status()).required).toBe(true);
     const { secret } = await shop.twoFactor.begin();
-    await shop.twoFactor.confirm({ code: totpCode(secret, clock.now()) });
+    await shop.twoFactor.confirm({ code: await totpCode(secret, clock.now()) });
     expect(await codeOf(shop.clients.list())).toBe('resolved');
     expect(await codeOf(shop.twoFactor.disable({ password: 'supervisor passphrase 2026' }))).toBe(
       'PRECONDITION',
@@ -146,7 +148,7 @@ describe('changes to 2FA', () => {
     clock.advance(STEP);
 
     const again = await shop.twoFactor.begin();
-    await shop.twoFactor.confirm({ code: totpCode(again.secret, clock.now()) });
+    await shop.twoFactor.confirm({ code: await totpCode(again.secret, clock.now()) });
     expect(again.secret).not.toBe(seed);
     clock.advance(STEP);
     const second = await userSession(engine, admin, { email: 'eve@example.com', role: 'admin' });
@@ -169,7 +171,7 @@ describe('changes to 2FA', () => {
     const { admin, seed, backupCodes } = await enrolled();
     const shop = engine.as(admin.principal);
     const { backupCodes: fresh } = await shop.twoFactor.regenerateBackupCodes({
-      code: totpCode(seed, clock.now()),
+      code: await totpCode(seed, clock.now()),
     });
     expect(fresh).toHaveLength(10);
     expect(await codeOf(login({ backupCode: backupCodes[0]! }))).toBe('UNAUTHENTICATED');
