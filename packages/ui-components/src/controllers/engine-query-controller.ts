@@ -1,4 +1,4 @@
-import type { Engine, EngineEventType, Principal, Shop } from '@rpma/engine';
+import type { Engine, EngineEventMap, EngineEventType, Principal, Shop } from '@rpma/engine';
 import { EngineError, toEngineError } from '@rpma/engine';
 import type { ReactiveController } from 'lit';
 import type { EngineHost } from '../base/rpma-element.js';
@@ -37,6 +37,11 @@ export function shopFor(context: QueryContext): Shop {
 export interface EngineQueryOptions<T> {
   /** Engine events after which the data is reloaded. Another tab's commits always reload. */
   events: readonly EngineEventType[];
+  /**
+   * Collections the data is read from: a `data.changed` event naming one of them reloads too
+   * (for data no specific event announces, such as clients and vehicles).
+   */
+  collections?: readonly string[];
   /** Reads the data. Runs when the engine or principal changes, after an event, or when `args` change. */
   load: (context: QueryContext) => Promise<T>;
   /** Inputs of the query (filters, ids); compared item by item before each render. */
@@ -137,8 +142,13 @@ export class EngineQueryController<T> implements ReactiveController {
     this.unsubscribe = undefined;
     if (!engine) return;
     const watched = new Set<string>([...this.options.events, 'storage.external_change']);
-    this.unsubscribe = engine.events.onAny((type) => {
+    const collections = new Set(this.options.collections ?? []);
+    this.unsubscribe = engine.events.onAny((type, event) => {
       if (watched.has(type)) this.schedule();
+      else if (type === 'data.changed' && collections.size > 0) {
+        const { collections: changed } = event as EngineEventMap['data.changed'];
+        if (changed.some((name) => collections.has(name))) this.schedule();
+      }
     });
   }
 

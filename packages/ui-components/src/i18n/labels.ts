@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import type { Role } from '@rpma/engine';
+import type { PAINT_TYPES, PRIORITIES, Role } from '@rpma/engine';
 import type { TaskStatus } from '../engine-types.js';
 
 /**
@@ -20,6 +20,66 @@ export function roleLabel(role: Role): string {
       return msg('Technician');
     default:
       return msg('Viewer');
+  }
+}
+
+/**
+ * The localised name of a client kind.
+ *
+ * @example
+ * ```ts
+ * clientKindLabel('business'); // 'Business' / 'Entreprise'
+ * ```
+ */
+export function clientKindLabel(kind: 'individual' | 'business'): string {
+  return kind === 'business'
+    ? msg('Business', { id: 'client-kind-business' })
+    : msg('Individual', { id: 'client-kind-individual' });
+}
+
+/**
+ * The localised name of a paint type.
+ *
+ * @example
+ * ```ts
+ * paintTypeLabel('metallic'); // 'Metallic' / 'Métallisée'
+ * ```
+ */
+export function paintTypeLabel(paint: (typeof PAINT_TYPES)[number]): string {
+  switch (paint) {
+    case 'solid':
+      return msg('Solid', { id: 'paint-solid' });
+    case 'metallic':
+      return msg('Metallic', { id: 'paint-metallic' });
+    case 'pearl':
+      return msg('Pearl', { id: 'paint-pearl' });
+    case 'matte':
+      return msg('Matte', { id: 'paint-matte' });
+    case 'satin':
+      return msg('Satin', { id: 'paint-satin' });
+    default:
+      return msg('Other', { id: 'paint-other' });
+  }
+}
+
+/**
+ * The localised name of a task priority.
+ *
+ * @example
+ * ```ts
+ * priorityLabel('urgent'); // 'Urgent' / 'Urgente'
+ * ```
+ */
+export function priorityLabel(priority: (typeof PRIORITIES)[number]): string {
+  switch (priority) {
+    case 'low':
+      return msg('Low', { id: 'priority-low' });
+    case 'high':
+      return msg('High', { id: 'priority-high' });
+    case 'urgent':
+      return msg('Urgent', { id: 'priority-urgent' });
+    default:
+      return msg('Normal', { id: 'priority-normal' });
   }
 }
 
@@ -99,6 +159,12 @@ export function knownZoneLabel(zone: string): string | undefined {
     bumper: () => msg('Bumper'),
     fenders: () => msg('Fenders'),
     front_fenders: () => msg('Front fenders'),
+    fender_left: () => msg('Front fender, left', { id: 'zone-fender-left' }),
+    fender_right: () => msg('Front fender, right', { id: 'zone-fender-right' }),
+    mirror_left: () => msg('Mirror, left', { id: 'zone-mirror-left' }),
+    mirror_right: () => msg('Mirror, right', { id: 'zone-mirror-right' }),
+    rocker_left: () => msg('Rocker panel, left', { id: 'zone-rocker-left' }),
+    rocker_right: () => msg('Rocker panel, right', { id: 'zone-rocker-right' }),
     mirrors: () => msg('Mirrors'),
     rocker_panels: () => msg('Rocker panels'),
     a_pillars: () => msg('A-pillars'),

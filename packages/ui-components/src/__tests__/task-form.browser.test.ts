@@ -1,0 +1,198 @@
+import type { Engine, Shop } from '@rpma/engine';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import type { RpmaEngineProvider } from '../context/engine-provider.js';
+import type { RpmaClientPicker } from '../elements/client-picker.js';
+import type { RpmaTaskForm, TaskSavedDetail } from '../elements/task-form.js';
+import type { RpmaVehiclePicker } from '../elements/vehicle-picker.js';
+import type { RpmaZonePicker } from '../elements/zone-picker.js';
+import { setRpmaLocale } from '../i18n/localization.js';
+import { mount, seriousA11yViolations, settled, shadowText, testEngine, until } from './harness.js';
+import { windowTint } from './window-tint-workflow.js';
+
+const admin = { userId: 'u-admin', role: 'admin', displayName: 'Claire' } as const;
+
+describe('<rpma-task-form>', () => {
+  let engine: Engine;
+  let shop: Shop;
+  let leaId = '';
+  let porscheId = '';
+  let technicianId = '';
+
+  beforeAll(async () => {
+    ({ engine } = await testEngine({ workflows: [windowTint] }));
+    shop = engine.as(engine.auth.trust(admin));
+    const lea = await shop.clients.create({ name: 'Léa Martin' });
+    leaId = lea.id;
+    porscheId = (await shop.vehicles.create({ clientId: lea.id, make: 'Porsche', model: '911' })).id;
+    await shop.clients.create({ name: 'Paul Girard' });
+    technicianId = (
+      await shop.users.create({
+        email: 'tom@example.fr',
+        displayName: 'Tom Bernard',
+        role: 'technician',
+        password: 'correct horse battery staple',
+      })
+    ).id;
+  });
+
+  afterEach(async () => {
+    document.body.innerHTML = '';
+    await setRpmaLocale('en');
+  });
+
+  async function taskForm(attributes = '') {
+    const root = mount(
+      `<rpma-engine-provider><rpma-task-form ${attributes}></rpma-task-form></rpma-engine-provider>`,
+    );
+    const provider = root.querySelector('rpma-engine-provider') as RpmaEngineProvider;
+    provider.engine = engine;
+    provider.principal = engine.auth.trust(admin);
+    const form = root.querySelector('rpma-task-form') as RpmaTaskForm;
+    await until(() => form.shadowRoot!.querySelector('form') !== null, 'the form');
+    await settled(form);
+    const $ = <E extends Element>(s: string) => form.shadowRoot!.querySelector<E>(s)!;
+    return { root, form, $ };
+  }
+
+  function fill(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+
+  async function chooseLea(picker: RpmaClientPicker): Promise<void> {
+    picker.shadowRoot!.querySelector('input')!.focus();
+    await userEvent.keyboard('lea');
+    await until(() => picker.options.length === 1, 'Léa in the list');
+    await settled(picker);
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    await until(() => picker.value === leaId, 'Léa chosen');
+  }
+
+  it('creates a task from the pickers and fields, visible through the engine', async () => {
+    const { form, $ } = await taskForm();
+    fill($('input[name="title"]'), 'Full front, Porsche');
+    await chooseLea($('rpma-client-picker'));
+    const vehicles = $<RpmaVehiclePicker>('rpma-vehicle-picker');
+    await until(() => vehicles.options.length === 1, "Léa's vehicle");
+    await settled(vehicles);
+    const select = vehicles.shadowRoot!.querySelector('select')!;
+    select.value = porscheId;
+    select.dispatchEvent(new Event('change'));
+    const zones = $<RpmaZonePicker>('rpma-zone-picker');
+    for (const zone of ['hood', 'front_bumper']) {
+      zones.shadowRoot!.querySelector<HTMLInputElement>(`input[value="${zone}"]`)!.click();
+    }
+    expect($<HTMLSelectElement>('select[name="service"]').value).toBe('window-tint');
+    await until(
+      () => $<HTMLSelectElement>('select[name="technicianId"]').options.length === 2,
+      'the technician',
+    );
+    $<HTMLSelectElement>('select[name="technicianId"]').value = technicianId;
+    fill($('input[name="scheduledStart"]'), '2026-12-01T09:30');
+    fill($('textarea[name="notes"]'), 'Client waits on site');
+
+    const saved: TaskSavedDetail[] = [];
+    document.addEventListener('rpma-task-saved', (e) => saved.push((e as CustomEvent).detail), {
+      once: true,
+    });
+    const submit = $<HTMLButtonElement>('button[type="submit"]');
+    submit.click();
+    await form.updateComplete;
+    expect(submit.disabled).toBe(true);
+    await until(() => saved.length === 1, 'the saved event');
+    expect(saved[0]!.created).toBe(true);
+    const task = await shop.tasks.get({ id: saved[0]!.taskId });
+    expect(task).toMatchObject({
+      title: 'Full front, Porsche',
+      clientId: leaId,
+      vehicleId: porscheId,
+      service: 'window-tint',
+      coverage: ['hood', 'front_bumper'],
+      technicianId,
+      scheduledStart: new Date('2026-12-01T09:30').toISOString(),
+      notes: 'Client waits on site',
+      status: 'scheduled',
+    });
+    await settled(form);
+    expect(submit.disabled).toBe(false);
+    expect($<HTMLInputElement>('input[name="title"]').value).toBe('');
+  });
+
+  it('shows a refusal of the engine next to its field and creates nothing', async () => {
+    const { form, $ } = await taskForm();
+    fill($('input[name="title"]'), 'Ceramic coating');
+    await chooseLea($('rpma-client-picker'));
+    fill($('input[name="scheduledStart"]'), '2026-12-02T10:00');
+    fill($('input[name="scheduledEnd"]'), '2026-12-02T09:00');
+    const before = (await shop.tasks.page({ clientId: leaId })).items.length;
+    $<HTMLFormElement>('form').requestSubmit();
+    await until(
+      () => form.shadowRoot!.querySelector('[data-field="scheduledEnd"] [part="field-error"]') !== null,
+      'the refusal',
+    );
+    expect($('[data-field="scheduledEnd"] [part="field-error"]').textContent).toContain(
+      'must be after scheduledStart',
+    );
+    expect($('input[name="scheduledEnd"]').getAttribute('aria-invalid')).toBe('true');
+    expect((await shop.tasks.page({ clientId: leaId })).items).toHaveLength(before);
+  });
+
+  it('does not submit without the required client and title', async () => {
+    const { $ } = await taskForm();
+    let saved = 0;
+    document.addEventListener('rpma-task-saved', () => saved++);
+    const form = $<HTMLFormElement>('form');
+    expect(form.checkValidity()).toBe(false);
+    expect($<RpmaClientPicker>('rpma-client-picker').validity.valueMissing).toBe(true);
+    form.requestSubmit();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(saved).toBe(0);
+  });
+
+  it('edits a task: loads its values and saves the change', async () => {
+    const task = await shop.tasks.create({
+      title: 'Hood PPF',
+      clientId: leaId,
+      vehicleId: porscheId,
+      service: 'ppf',
+      coverage: ['hood'],
+    });
+    const { form, $ } = await taskForm(`task-id="${task.id}"`);
+    expect($<HTMLInputElement>('input[name="title"]').value).toBe('Hood PPF');
+    const picker = $<RpmaClientPicker>('rpma-client-picker');
+    await until(() => picker.shadowRoot!.querySelector('input')!.value === 'Léa Martin', "the client's name");
+    expect(picker.shadowRoot!.querySelector('input')!.disabled).toBe(true);
+    expect($<RpmaZonePicker>('rpma-zone-picker').value).toEqual(['hood']);
+    expect($<HTMLSelectElement>('select[name="service"]').value).toBe('ppf');
+    const vehicles = $<RpmaVehiclePicker>('rpma-vehicle-picker');
+    await until(() => vehicles.shadowRoot!.querySelector('select')!.value === porscheId, 'the vehicle');
+    $<RpmaZonePicker>('rpma-zone-picker')
+      .shadowRoot!.querySelector<HTMLInputElement>('input[value="roof"]')!
+      .click();
+    fill($('textarea[name="notes"]'), 'Add the roof');
+    const saved: TaskSavedDetail[] = [];
+    document.addEventListener('rpma-task-saved', (e) => saved.push((e as CustomEvent).detail), {
+      once: true,
+    });
+    $<HTMLFormElement>('form').requestSubmit();
+    await until(() => saved.length === 1, 'the saved event');
+    expect(saved[0]).toMatchObject({ taskId: task.id, created: false });
+    expect(await shop.tasks.get({ id: task.id })).toMatchObject({
+      coverage: ['hood', 'roof'],
+      notes: 'Add the roof',
+      vehicleId: porscheId,
+    });
+    await settled(form);
+    expect(shadowText(form)).toContain('Saved.');
+  });
+
+  it('speaks French and has no serious accessibility violations', async () => {
+    const { root, form } = await taskForm();
+    await setRpmaLocale('fr');
+    await settled(form);
+    expect(shadowText(form)).toContain('Créer la tâche');
+    expect(shadowText(form)).toContain('Technicien');
+    expect(await seriousA11yViolations(root)).toEqual([]);
+  });
+});
