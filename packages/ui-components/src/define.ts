@@ -1,17 +1,11 @@
 import { RpmaEngineProvider } from './context/engine-provider.js';
-import { RpmaClientDetail } from './elements/client-detail.js';
-import { RpmaClientList } from './elements/client-list.js';
-import { RpmaClientPicker } from './elements/client-picker.js';
+import { RpmaDashboard } from './elements/dashboard.js';
 import { RpmaInterventionRunner } from './elements/intervention-runner.js';
 import { RpmaSignIn } from './elements/sign-in.js';
 import { RpmaStockLevels } from './elements/stock-levels.js';
 import { RpmaTaskBoard } from './elements/task-board.js';
 import { RpmaTaskDetail } from './elements/task-detail.js';
-import { RpmaTaskForm } from './elements/task-form.js';
 import { RpmaTaskList } from './elements/task-list.js';
-import { RpmaVehicleForm } from './elements/vehicle-form.js';
-import { RpmaVehiclePicker } from './elements/vehicle-picker.js';
-import { RpmaZonePicker } from './elements/zone-picker.js';
 
 /**
  * Every element class, by the tag name it gets after the prefix (`rpma-` + key by default).
@@ -29,13 +23,7 @@ export const RPMA_ELEMENTS = {
   'task-detail': RpmaTaskDetail,
   'intervention-runner': RpmaInterventionRunner,
   'stock-levels': RpmaStockLevels,
-  'client-list': RpmaClientList,
-  'client-detail': RpmaClientDetail,
-  'client-picker': RpmaClientPicker,
-  'vehicle-picker': RpmaVehiclePicker,
-  'vehicle-form': RpmaVehicleForm,
-  'zone-picker': RpmaZonePicker,
-  'task-form': RpmaTaskForm,
+  dashboard: RpmaDashboard,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /** Options of {@link defineRpmaElements}. */
