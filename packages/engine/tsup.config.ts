@@ -7,6 +7,8 @@ export default defineConfig({
     'node/index': 'src/node/index.ts',
   },
   format: ['esm'],
+  // Each dynamic import() (papaparse, hash-wasm, jose, otpauth, qrcode, photo checks) becomes its own chunk.
+  splitting: true,
   dts: true,
   clean: true,
   sourcemap: true,
