@@ -1,4 +1,5 @@
 import type { Engine, Shop } from '@rpma/engine';
+import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { RpmaClientPicker } from '../elements/client-picker.js';
@@ -94,6 +95,45 @@ describe('form-associated pickers', () => {
     expect(client.value).toBe('');
   });
 
+  it('keeps the active option where any sequence of arrow keys puts it, and Enter chooses it', async () => {
+    const { client, input } = await pickerForm();
+    input.focus();
+    await userEvent.keyboard('lea');
+    await until(() => client.options.length === 2, 'two matches for "lea"');
+    await settled(client);
+    const press = async (key: string) => {
+      input.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      await client.updateComplete;
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('ArrowDown', 'ArrowUp'), { minLength: 1, maxLength: 12 }),
+        async (keys) => {
+          client.value = '';
+          client.shadowRoot!.querySelector('input')!.value = '';
+          input.value = 'lea';
+          input.dispatchEvent(new Event('input'));
+          await until(() => client.options.length === 2, 'the matches');
+          await client.updateComplete;
+          let active = -1;
+          for (const key of keys) {
+            await press(key);
+            active = key === 'ArrowDown' ? (active + 1) % 2 : active <= 0 ? 1 : active - 1;
+            const expected = client.options[active]!;
+            expect(input.getAttribute('aria-activedescendant')).toBe(`option-${expected.id}`);
+            expect(client.shadowRoot!.querySelectorAll('[aria-selected="true"]')).toHaveLength(1);
+          }
+          const chosen = client.options[active]!;
+          await press('Enter');
+          expect(client.value).toBe(chosen.id);
+          expect(input.value).toBe(chosen.name);
+          expect(input.getAttribute('aria-expanded')).toBe('false');
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
   it('submits the chosen values through a plain form, reports validity, resets and follows a disabled fieldset', async () => {
     const { form, client, vehicle, zones, input } = await pickerForm();
     expect(client.validity.valueMissing).toBe(true);
@@ -148,6 +188,24 @@ describe('form-associated pickers', () => {
     expect(input.disabled).toBe(true);
     expect(zones.shadowRoot!.querySelector('fieldset')!.disabled).toBe(true);
     expect(new FormData(form).getAll('coverage')).toEqual([]);
+  });
+
+  it('restores the state the browser saved for each picker', async () => {
+    const { form, client, vehicle, zones } = await pickerForm();
+    client.formStateRestoreCallback(leaId);
+    vehicle.clientId = leaId;
+    vehicle.formStateRestoreCallback(porscheId);
+    zones.formStateRestoreCallback('roof,hood');
+    await until(
+      () => client.shadowRoot!.querySelector('input')!.value === 'Léa Martin',
+      'the restored client',
+    );
+    await until(() => vehicle.options.length === 2, "Léa's vehicles");
+    await settled(zones);
+    const data = new FormData(form);
+    expect(data.get('clientId')).toBe(leaId);
+    expect(data.get('vehicleId')).toBe(porscheId);
+    expect(data.getAll('coverage')).toEqual(['roof', 'hood']);
   });
 
   it('offers only the chosen client’s vehicles and drops a vehicle of another client', async () => {

@@ -1,9 +1,10 @@
 import type { Engine, Shop } from '@rpma/engine';
+import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { RpmaEngineProvider } from '../context/engine-provider.js';
 import type { RpmaClientPicker } from '../elements/client-picker.js';
-import type { RpmaTaskForm, TaskSavedDetail } from '../elements/task-form.js';
+import { type RpmaTaskForm, type TaskSavedDetail, toLocalInput } from '../elements/task-form.js';
 import type { RpmaVehiclePicker } from '../elements/vehicle-picker.js';
 import type { RpmaZonePicker } from '../elements/zone-picker.js';
 import { setRpmaLocale } from '../i18n/localization.js';
@@ -185,6 +186,18 @@ describe('<rpma-task-form>', () => {
     });
     await settled(form);
     expect(shadowText(form)).toContain('Saved.');
+  });
+
+  it('shows any stored time in the datetime-local box as the same minute of local time', () => {
+    const minute = 60_000;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 2), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const shown = toLocalInput(new Date(ms).toISOString());
+        expect(shown).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+        expect(new Date(shown).getTime()).toBe(Math.floor(ms / minute) * minute);
+      }),
+    );
+    expect(toLocalInput(null)).toBe('');
   });
 
   it('speaks French and has no serious accessibility violations', async () => {

@@ -33,7 +33,9 @@ const SEARCH_LIMIT = 200;
  * and case ignored, over names, email, phone, plates, tags), a kind filter, and the clients by
  * name otherwise, virtualised (only the visible rows are in the DOM) and read page by page as
  * the user scrolls, so thousands of clients scroll smoothly. Re-reads whenever a client or
- * vehicle changes. ArrowDown / ArrowUp move between rows.
+ * vehicle changes. ArrowDown / ArrowUp move between rows. With both a search and a kind, the
+ * list keeps the clients of that kind among the best 200 matches (the engine's search takes no
+ * kind).
  *
  * @element rpma-client-list
  * @fires rpma-client-select - A client was chosen (click or Enter); detail `{ clientId, client }`.

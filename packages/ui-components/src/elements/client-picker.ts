@@ -89,6 +89,8 @@ export class RpmaClientPicker extends RpmaFormControl {
   @state() private editing = false;
   @state() private open = false;
   @state() private active = -1;
+  /** The client id `text` names while the chosen client is read (set when the user chooses). */
+  private textFor = '';
 
   private readonly found = new EngineQueryController<Doc<Client>[]>(this, {
     events: [],
@@ -126,7 +128,9 @@ export class RpmaClientPicker extends RpmaFormControl {
   override render() {
     const options = this.options;
     const active = options[this.active];
-    const shown = this.editing ? this.text : (this.client?.name ?? '');
+    const shown = this.editing
+      ? this.text
+      : (this.client?.name ?? (this.textFor === this.value ? this.text : ''));
     const expanded = this.open && options.length > 0;
     const describedBy = this.issue ? 'hint' : '';
     return html`<label for="input">${this.label || msg('Client', { id: 'client-picker-label' })}</label>
@@ -243,6 +247,7 @@ export class RpmaClientPicker extends RpmaFormControl {
   private choose(client: Doc<Client>): void {
     this.value = client.id;
     this.text = client.name;
+    this.textFor = client.id;
     this.editing = false;
     this.issue = '';
     this.close();
