@@ -1,11 +1,23 @@
 import { RpmaEngineProvider } from './context/engine-provider.js';
+import { RpmaAccount } from './elements/account.js';
+import { RpmaClientDetail } from './elements/client-detail.js';
+import { RpmaClientList } from './elements/client-list.js';
+import { RpmaClientPicker } from './elements/client-picker.js';
 import { RpmaDashboard } from './elements/dashboard.js';
 import { RpmaInterventionRunner } from './elements/intervention-runner.js';
+import { RpmaInventory } from './elements/inventory.js';
+import { RpmaSettings } from './elements/settings.js';
 import { RpmaSignIn } from './elements/sign-in.js';
 import { RpmaStockLevels } from './elements/stock-levels.js';
 import { RpmaTaskBoard } from './elements/task-board.js';
 import { RpmaTaskDetail } from './elements/task-detail.js';
+import { RpmaTaskForm } from './elements/task-form.js';
 import { RpmaTaskList } from './elements/task-list.js';
+import { RpmaTrash } from './elements/trash.js';
+import { RpmaUsers } from './elements/users.js';
+import { RpmaVehicleForm } from './elements/vehicle-form.js';
+import { RpmaVehiclePicker } from './elements/vehicle-picker.js';
+import { RpmaZonePicker } from './elements/zone-picker.js';
 
 /**
  * Every element class, by the tag name it gets after the prefix (`rpma-` + key by default).
@@ -24,6 +36,18 @@ export const RPMA_ELEMENTS = {
   'intervention-runner': RpmaInterventionRunner,
   'stock-levels': RpmaStockLevels,
   dashboard: RpmaDashboard,
+  'client-list': RpmaClientList,
+  'client-detail': RpmaClientDetail,
+  'client-picker': RpmaClientPicker,
+  'vehicle-picker': RpmaVehiclePicker,
+  'vehicle-form': RpmaVehicleForm,
+  'zone-picker': RpmaZonePicker,
+  'task-form': RpmaTaskForm,
+  trash: RpmaTrash,
+  settings: RpmaSettings,
+  users: RpmaUsers,
+  account: RpmaAccount,
+  inventory: RpmaInventory,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 /** Options of {@link defineRpmaElements}. */

@@ -147,7 +147,7 @@ export const templates = {
   'inventory-received': `Reçu le`,
   'inventory-received-notice': `Lot réceptionné.`,
   'inventory-select': `Lots et mouvements`,
-  'inventory-select-label': str`Stock de ${0}`,
+  'inventory-select-label': str`Lots et mouvements de ${0}`,
   'inventory-shelf-life': `Conservation dépassée`,
   'inventory-sku': `Référence`,
   'inventory-type-chemical': `Produit chimique`,
