@@ -65,6 +65,7 @@ export async function bookEvent(
   const overridden = enforceSchedule(report, override, ctx.principal.userId, ctx.now);
   const event = await ctx.insert<CalendarEvent>('calendarEvents', {
     ...draft,
+    exdates: [],
     seriesEnd: seriesEnd(draft, settings.timeZone),
     status: 'booked',
     cancelReason: null,
@@ -75,14 +76,22 @@ export async function bookEvent(
 }
 
 /**
- * What happened to a calendar event, as `calendar.changed` says.
+ * What happened to a calendar event, as `calendar.changed` says (`occurrence_cancelled`: one
+ * occurrence of a recurring event was cancelled, see `calendar.cancelOccurrence`).
  *
  * @example
  * ```ts
  * engine.events.on('calendar.changed', (e) => e.change === 'cancelled' && notify(e.technicianId));
  * ```
  */
-export type CalendarChange = 'created' | 'rescheduled' | 'updated' | 'cancelled' | 'deleted' | 'restored';
+export type CalendarChange =
+  | 'created'
+  | 'rescheduled'
+  | 'updated'
+  | 'cancelled'
+  | 'occurrence_cancelled'
+  | 'deleted'
+  | 'restored';
 
 /**
  * Queues `calendar.changed` for an event (published after the commit).

@@ -6,6 +6,7 @@ import { bookEvent, emitChanged } from './book-event.js';
 import type { CalendarEvent, CalendarEventDoc } from './calendar-event.js';
 import {
   cancelEventInput,
+  cancelOccurrenceInput,
   changedFields,
   checkHolders,
   createEventInput,
@@ -14,8 +15,9 @@ import {
   resolveTimes,
   updateEventInput,
 } from './calendar-inputs.js';
-import { seriesEnd } from './recurrence.js';
+import { expandSeries, movedExdates, seriesEnd } from './recurrence.js';
 import { enforceSchedule, inspectSchedule } from './schedule-check.js';
+import { parseInstant } from './time-zone.js';
 
 const COLLECTION = 'calendarEvents';
 
@@ -75,9 +77,22 @@ export const createEvent = defineCommand({
   },
 });
 
+/** Most occurrences of one series that can be cancelled one by one. */
+const MAX_EXDATES = 1000;
+
+function refuseCancelled(event: CalendarEventDoc): void {
+  if (event.status === 'cancelled') {
+    throw new EngineError('PRECONDITION', `calendar event ${event.id} is cancelled`, {
+      details: { id: event.id },
+    });
+  }
+}
+
 /**
  * `calendar.reschedule`: moves an event (times, technician, bay, or recurrence rule), checked
  * like a new booking against every other event; `override: true` books past the problems.
+ * The occurrences of a series cancelled one by one move with its start (see `movedExdates`)
+ * and stay cancelled; a series made a single event drops them.
  *
  * @example
  * ```ts
@@ -90,18 +105,15 @@ export const rescheduleEvent = defineCommand({
   ownership: ownEvent(),
   run: async (ctx, input) => {
     const event = await loadLive(ctx, input.id, input.rev);
-    if (event.status === 'cancelled') {
-      throw new EngineError('PRECONDITION', `calendar event ${event.id} is cancelled`, {
-        details: { id: event.id },
-      });
-    }
+    refuseCancelled(event);
     const settings = await readSettings(ctx.tx);
     const times = resolveTimes(input.start ?? event.start, input.end ?? event.end, settings.timeZone);
     const technicianId = input.technicianId === undefined ? event.technicianId : input.technicianId;
     const bayId = input.bayId === undefined ? event.bayId : input.bayId;
     const rule = input.recurrence === undefined ? event.recurrence : input.recurrence;
     const recurrence = checkHolders(event.kind, technicianId, bayId, rule);
-    const draft = { eventId: event.id, kind: event.kind, ...times, technicianId, bayId, recurrence };
+    const exdates = recurrence === null ? [] : movedExdates(event, times.start, settings.timeZone);
+    const draft = { eventId: event.id, kind: event.kind, ...times, technicianId, bayId, recurrence, exdates };
     const report = await inspectSchedule(ctx.tx, draft, settings);
     const override = enforceSchedule(report, input.override ?? false, ctx.principal.userId, ctx.now);
     const { eventId: _id, ...fields } = draft;
@@ -112,6 +124,80 @@ export const rescheduleEvent = defineCommand({
     });
     if (moved !== event) emitChanged(ctx, moved, 'rescheduled');
     return moved;
+  },
+});
+
+/**
+ * `calendar.cancelOccurrence`: cancels ONE occurrence of a recurring event — the one starting at
+ * `occurrenceStart` (an instant, or a wall time in the organisation's zone) — by adding its start
+ * to the event's `exdates` (RFC 5545 EXDATE). Views and conflict checks skip it from then on, so
+ * its slot is free; the rest of the series stays booked. Refused with `PRECONDITION` for a single
+ * event (cancel it with `calendar.cancel`), a cancelled event, an occurrence already cancelled or
+ * a series with 1 000 cancelled occurrences (end the series instead), and with `NOT_FOUND` when
+ * the series has no occurrence starting then. Audited like any change; publishes
+ * `calendar.changed` with `change: 'occurrence_cancelled'`.
+ *
+ * @example
+ * ```ts
+ * await shop.calendar.cancelOccurrence({ id: weekly.id, occurrenceStart: '2026-04-06T09:00' });
+ * ```
+ */
+export const cancelOccurrence = defineCommand({
+  name: 'calendar.cancelOccurrence',
+  input: cancelOccurrenceInput,
+  ownership: ownEvent(),
+  run: async (ctx, input) => {
+    const event = await loadLive(ctx, input.id, input.rev);
+    refuseCancelled(event);
+    if (event.recurrence === null) {
+      throw new EngineError(
+        'PRECONDITION',
+        `calendar event ${event.id} does not recur: cancel the event itself (calendar.cancel)`,
+        { details: { id: event.id } },
+      );
+    }
+    const { timeZone } = await readSettings(ctx.tx);
+    const at = parseInstant(input.occurrenceStart, timeZone);
+    if (at === undefined) {
+      throw new EngineError(
+        'VALIDATION',
+        `invalid occurrenceStart: "${input.occurrenceStart}" is not a date-time`,
+        {
+          details: {
+            issues: [{ path: 'occurrenceStart', message: 'not an ISO-8601 date-time', code: 'custom' }],
+          },
+        },
+      );
+    }
+    const start = new Date(at).toISOString();
+    const exdates = event.exdates ?? [];
+    if (exdates.includes(start)) {
+      throw new EngineError('PRECONDITION', `the occurrence of ${start} is already cancelled`, {
+        details: { id: event.id, occurrenceStart: start },
+      });
+    }
+    const found = expandSeries(event, { start: at, end: at + 1 }, timeZone).some((o) => o.start === at);
+    if (!found) {
+      throw new EngineError(
+        'NOT_FOUND',
+        `calendar event ${event.id} has no occurrence starting at ${start}`,
+        {
+          details: { collection: 'calendarEvents', id: event.id, occurrenceStart: start },
+        },
+      );
+    }
+    if (exdates.length >= MAX_EXDATES) {
+      throw new EngineError(
+        'PRECONDITION',
+        `calendar event ${event.id} already has ${MAX_EXDATES} cancelled occurrences: end or cancel the series instead`,
+        { details: { id: event.id } },
+      );
+    }
+    const saved = await ctx.update<CalendarEvent>(COLLECTION, event, {
+      exdates: [...exdates, start].sort(),
+    });
+    emitChanged(ctx, saved, 'occurrence_cancelled');
+    return saved;
   },
 });
 

@@ -39,6 +39,8 @@ export interface ScheduleOverride {
 /**
  * One calendar event. Times are UTC ISO-8601; a recurring event carries an RFC 5545 RRULE
  * (without DTSTART: the event's start is it), expanded in the organisation's time zone.
+ * `exdates` are the starts (UTC ISO) of occurrences cancelled one by one
+ * (`calendar.cancelOccurrence`, RFC 5545's EXDATE): views and conflict checks skip them.
  * `seriesEnd` is the end of the last occurrence (null for an open-ended series): the calendar
  * indexes it so a range query finds every series that can overlap the range.
  *
@@ -47,7 +49,7 @@ export interface ScheduleOverride {
  * const event: CalendarEvent = {
  *   kind: 'bay_booking', title: 'Full front PPF — Tesla Model 3', start: '2026-03-30T07:00:00.000Z',
  *   end: '2026-03-30T16:00:00.000Z', technicianId: 'u-2', bayId: 'bay-1', taskId: 't-1',
- *   recurrence: null, seriesEnd: '2026-03-30T16:00:00.000Z', notes: null, status: 'booked',
+ *   recurrence: null, exdates: [], seriesEnd: '2026-03-30T16:00:00.000Z', notes: null, status: 'booked',
  *   cancelReason: null, override: null,
  * };
  * ```
@@ -61,6 +63,11 @@ export interface CalendarEvent {
   bayId: string | null;
   taskId: string | null;
   recurrence: string | null;
+  /**
+   * Starts of cancelled occurrences of a recurring event (empty for a single event). Documents
+   * stored before the field existed lack it: read it as `exdates ?? []`.
+   */
+  exdates: string[];
   seriesEnd: string | null;
   notes: string | null;
   status: 'booked' | 'cancelled';
@@ -80,7 +87,9 @@ export type CalendarEventDoc = Doc<CalendarEvent>;
 
 /**
  * One occurrence of an event as the views return it: the UTC interval, the same interval as
- * wall-clock times in the organisation's zone (`2026-03-30T09:00`), and the event's fields.
+ * wall-clock times in the organisation's zone (`2026-03-30T09:00`), and the event's fields —
+ * its `rev` (pass it back to `calendar.reschedule` so a stale view gets `CONFLICT`) and its
+ * rule (`recurrence`, null for a single event).
  *
  * @example
  * ```ts
@@ -100,6 +109,8 @@ export interface Occurrence {
   bayId: string | null;
   taskId: string | null;
   recurring: boolean;
+  recurrence: string | null;
+  rev: number;
   status: CalendarEvent['status'];
 }
 

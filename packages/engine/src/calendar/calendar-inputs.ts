@@ -55,6 +55,34 @@ export const createEventInput = z.strictObject({
 });
 
 /**
+ * Input of `calendar.checkConflicts`: a booking as `calendar.create` takes it, and optionally the
+ * `eventId` of the event this booking would move (its own occurrences then do not count against
+ * it, and its cancelled occurrences stay cancelled, as `calendar.reschedule` checks it).
+ *
+ * @example
+ * ```ts
+ * parseInput(checkConflictsInput, { eventId: 'e1', kind: 'appointment', title: 'Drop-off',
+ *   start: '2026-03-31T09:00', end: '2026-03-31T10:00', technicianId: 'u-2' }, 'calendar.checkConflicts');
+ * ```
+ */
+export const checkConflictsInput = z.extend(createEventInput, { eventId: z.optional(idString) });
+
+/**
+ * Input of `calendar.cancelOccurrence`: the event and the start of the one occurrence to cancel
+ * (an instant, or a wall time in the organisation's zone).
+ *
+ * @example
+ * ```ts
+ * parseInput(cancelOccurrenceInput, { id: 'e1', occurrenceStart: '2026-04-06T09:00' }, 'calendar.cancelOccurrence');
+ * ```
+ */
+export const cancelOccurrenceInput = z.strictObject({
+  id: idString,
+  rev: z.optional(revNumber),
+  occurrenceStart: instantText,
+});
+
+/**
  * Input of `calendar.reschedule`: new times, holders or rule; what is left out stays.
  *
  * @example

@@ -2,7 +2,14 @@ import { ContainerModule } from 'inversify';
 import { registerOperations } from '../domain/domain-module.js';
 import { TOKENS } from '../kernel/tokens.js';
 import type { TrashHandler } from '../trash/trash-registry.js';
-import { cancelEvent, createEvent, deleteEvent, rescheduleEvent, updateEvent } from './calendar-commands.js';
+import {
+  cancelEvent,
+  cancelOccurrence,
+  createEvent,
+  deleteEvent,
+  rescheduleEvent,
+  updateEvent,
+} from './calendar-commands.js';
 import { calendarCollection } from './calendar-event.js';
 import { checkConflicts, getEvent, listCalendar } from './calendar-queries.js';
 import { calendarTrash } from './calendar-trash.js';
@@ -21,6 +28,7 @@ export const calendarOperations = {
   reschedule: rescheduleEvent,
   update: updateEvent,
   cancel: cancelEvent,
+  cancelOccurrence,
   delete: deleteEvent,
   scheduleTask,
   get: getEvent,

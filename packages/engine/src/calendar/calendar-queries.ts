@@ -12,13 +12,13 @@ import {
 } from './calendar-event.js';
 import {
   CALENDAR_SPAN,
+  checkConflictsInput,
   checkHolders,
-  createEventInput,
   eventRefInput,
   instantText,
   resolveTimes,
 } from './calendar-inputs.js';
-import { expandSeries } from './recurrence.js';
+import { expandSeries, movedExdates } from './recurrence.js';
 import { eventsOverlapping, inspectSchedule, type ScheduleReport } from './schedule-check.js';
 import { parseInstant, wallTimeAt } from './time-zone.js';
 
@@ -105,7 +105,7 @@ function viewRange(from: string, to: string, zone: string): { start: number; end
 }
 
 function occurrenceOf(
-  event: CalendarEvent & { id: string },
+  event: CalendarEvent & { id: string; rev: number },
   o: { start: number; end: number },
   zone: string,
 ): Occurrence {
@@ -122,6 +122,8 @@ function occurrenceOf(
     bayId: event.bayId,
     taskId: event.taskId,
     recurring: event.recurrence !== null,
+    recurrence: event.recurrence,
+    rev: event.rev,
     status: event.status,
   };
 }
@@ -142,7 +144,10 @@ export const getEvent = defineQuery({
 
 /**
  * `calendar.checkConflicts`: what booking this event would run into — double bookings and
- * times outside business hours — without booking it.
+ * times outside business hours — without booking it. With `eventId`, the booking is a move of
+ * that event, checked as `calendar.reschedule` would check it: the event's own occurrences do
+ * not count against it and its cancelled occurrences move with it and stay cancelled. Cancelled
+ * occurrences of other events never conflict.
  *
  * @example
  * ```ts
@@ -152,13 +157,17 @@ export const getEvent = defineQuery({
  */
 export const checkConflicts = defineQuery({
   name: 'calendar.checkConflicts',
-  input: createEventInput,
+  input: checkConflictsInput,
   run: async (ctx, input): Promise<ScheduleReport> => {
     const settings = await readSettings(ctx.tx);
     const times = resolveTimes(input.start, input.end, settings.timeZone);
     const technicianId = input.technicianId ?? null;
     const bayId = input.bayId ?? null;
     const recurrence = checkHolders(input.kind, technicianId, bayId, input.recurrence ?? null);
-    return inspectSchedule(ctx.tx, { kind: input.kind, ...times, technicianId, bayId, recurrence }, settings);
+    const draft = { kind: input.kind, ...times, technicianId, bayId, recurrence };
+    if (input.eventId === undefined) return inspectSchedule(ctx.tx, draft, settings);
+    const moved = await ctx.load<CalendarEvent>('calendarEvents', input.eventId);
+    const exdates = recurrence === null ? [] : movedExdates(moved, times.start, settings.timeZone);
+    return inspectSchedule(ctx.tx, { ...draft, eventId: moved.id, exdates }, settings);
   },
 });

@@ -27,17 +27,20 @@ export interface Interval {
 }
 
 /**
- * What expansion needs of an event: its first occurrence (UTC) and its RRULE, or null.
+ * What expansion needs of an event: its first occurrence (UTC), its RRULE or null, and the
+ * starts of the occurrences cancelled one by one (EXDATE), if any.
  *
  * @example
  * ```ts
- * const series: Series = { start: '2026-03-23T08:00:00.000Z', end: '2026-03-23T10:00:00.000Z', recurrence: 'FREQ=WEEKLY;COUNT=4' };
+ * const series: Series = { start: '2026-03-23T08:00:00.000Z', end: '2026-03-23T10:00:00.000Z',
+ *   recurrence: 'FREQ=WEEKLY;COUNT=4', exdates: ['2026-03-30T07:00:00.000Z'] };
  * ```
  */
 export interface Series {
   start: string;
   end: string;
   recurrence: string | null;
+  exdates?: readonly string[] | null;
 }
 
 type RuleOptions = ReturnType<typeof RRule.parseString>;
@@ -101,8 +104,9 @@ function occurrence(floatingStart: number, wallLength: number, zone: string): In
 /**
  * The occurrences of `series` that overlap `[from, to)` (UTC epoch ms), first first. A single
  * event has one; a recurring one repeats its wall-clock start and wall-clock length in `zone`,
- * so a weekly 09:00–11:00 booking stays 09:00–11:00 local across a DST change. More than
- * {@link MAX_OCCURRENCES} in the range is refused with `VALIDATION`.
+ * so a weekly 09:00–11:00 booking stays 09:00–11:00 local across a DST change, less the
+ * occurrences whose start is one of its `exdates`. More than {@link MAX_OCCURRENCES} in the
+ * range is refused with `VALIDATION`.
  *
  * @example
  * ```ts
@@ -123,10 +127,11 @@ export function expandSeries(series: Series, range: Interval, zone: string): Int
   const margin = wallLength + 86_400_000;
   const after = new Date(toFloating(range.start, zone) - margin);
   const before = new Date(toFloating(range.end, zone) + 86_400_000);
+  const excluded = new Set((series.exdates ?? []).map((text) => Date.parse(text)));
   const found: Interval[] = [];
   rule.between(after, before, true, (date) => {
     const next = occurrence(date.getTime(), wallLength, zone);
-    if (next.start < range.end && next.end > range.start) found.push(next);
+    if (next.start < range.end && next.end > range.start && !excluded.has(next.start)) found.push(next);
     if (found.length > MAX_OCCURRENCES) {
       throw new EngineError('VALIDATION', `more than ${MAX_OCCURRENCES} occurrences in one range`, {
         details: { issues: [{ path: 'recurrence', message: 'too many occurrences', code: 'too_big' }] },
@@ -140,6 +145,8 @@ export function expandSeries(series: Series, range: Interval, zone: string): Int
 /**
  * The end of the last occurrence of `series` (ISO UTC), or null when it recurs for ever. This is
  * what the calendar stores as `seriesEnd`, so a range query finds every series that can overlap.
+ * `exdates` are not taken into account: with the last occurrence cancelled the stored end is
+ * later than needed, which only widens the range queries that find the series.
  * A finite rule with more than {@link MAX_OCCURRENCES} occurrences is refused with `VALIDATION`.
  *
  * @example
@@ -164,4 +171,29 @@ export function seriesEnd(series: Series, zone: string): string | null {
   }
   if (!last) throw invalid(series.recurrence, 'the rule has no occurrence');
   return new Date(occurrence(last.getTime(), wallLength, zone).end).toISOString();
+}
+
+/**
+ * The cancelled occurrences of `series` once its start moves to `newStart` with the same rule:
+ * each exdate moves by the same wall-clock shift as the start, so the occurrences cancelled
+ * before the move stay cancelled after it (a weekly Monday 09:00 with 6 April cancelled, moved
+ * to Tuesday 10:00, has 7 April 10:00 cancelled). Empty when the series does not recur.
+ *
+ * @example
+ * ```ts
+ * movedExdates(
+ *   { start: '2026-03-30T07:00:00Z', end: '2026-03-30T09:00:00Z', recurrence: 'FREQ=WEEKLY', exdates: ['2026-04-06T07:00:00.000Z'] },
+ *   '2026-03-31T08:00:00.000Z',
+ *   'Europe/Paris',
+ * ); // ['2026-04-07T08:00:00.000Z']
+ * ```
+ */
+export function movedExdates(series: Series, newStart: string, zone: string): string[] {
+  const exdates = series.exdates ?? [];
+  if (series.recurrence === null || exdates.length === 0) return [];
+  const shift = toFloating(Date.parse(newStart), zone) - toFloating(Date.parse(series.start), zone);
+  if (shift === 0) return [...exdates];
+  return exdates.map((text) =>
+    new Date(fromFloating(toFloating(Date.parse(text), zone) + shift, zone)).toISOString(),
+  );
 }

@@ -5,9 +5,10 @@ import { readSettings } from '../settings/settings-service.js';
 import type { Doc } from '../storage/contract.js';
 import type { Task } from '../tasks/task-model.js';
 import { transitionTask } from '../tasks/task-status.js';
-import { bookEvent, emitChanged } from './book-event.js';
-import type { CalendarEvent, CalendarEventDoc } from './calendar-event.js';
+import { bookEvent } from './book-event.js';
+import type { CalendarEventDoc } from './calendar-event.js';
 import { instantText } from './calendar-inputs.js';
+import { cancelTaskEvents } from './task-events.js';
 
 const scheduleTaskInput = z.strictObject({
   taskId: idString,
@@ -60,7 +61,9 @@ export const scheduleTask = defineCommand({
       input.rev === undefined ? {} : { rev: input.rev },
     );
     const settings = await readSettings(ctx.tx);
-    if (task.status === 'scheduled') await cancelPreviousAppointments(ctx, task.id);
+    if (task.status === 'scheduled') {
+      await cancelTaskEvents(ctx, task.id, 'the task was rescheduled', ['appointment']);
+    }
     const appointment = await bookEvent(
       ctx,
       settings,
@@ -96,20 +99,3 @@ export const scheduleTask = defineCommand({
     return { task: saved, appointment };
   },
 });
-
-async function cancelPreviousAppointments(
-  ctx: Parameters<typeof bookEvent>[0],
-  taskId: string,
-): Promise<void> {
-  const page = await ctx.tx.find<CalendarEvent>('calendarEvents', {
-    where: { taskId, kind: 'appointment', status: 'booked' },
-    limit: 1000,
-  });
-  for (const event of page.items) {
-    const cancelled = await ctx.update<CalendarEvent>('calendarEvents', event, {
-      status: 'cancelled',
-      cancelReason: 'the task was rescheduled',
-    });
-    emitChanged(ctx, cancelled, 'cancelled');
-  }
-}

@@ -206,6 +206,7 @@ export const POLICY: Readonly<Record<string, PolicyRow>> = {
   'calendar.reschedule': assignedTechnician(['start', 'end', 'bayId', 'recurrence']),
   'calendar.update': assignedTechnician(['title', 'notes']),
   'calendar.cancel': assignedTechnician(['reason']),
+  'calendar.cancelOccurrence': assignedTechnician(['occurrenceStart']),
   'calendar.delete': staff,
   'calendar.scheduleTask': staff,
   'calendar.get': read,

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { cancelTaskEvents } from '../calendar/task-events.js';
 import { refreshClientStats } from '../clients/client-stats.js';
 import { defineCommand, type Ownership } from '../domain/command.js';
 import { fieldDiff } from '../domain/diff.js';
@@ -175,7 +176,16 @@ export const delayTask = defineCommand({
 });
 
 /**
- * `tasks.delete`: moves a task to the trash (its number stays taken) and refreshes the client's stats.
+ * `tasks.delete`: moves a task to the trash (its number stays taken), cancels its booked calendar
+ * events (every event whose `taskId` is the task, each audited, `cancelReason` "the task was
+ * deleted", `calendar.changed` published) and refreshes the client's stats — all in ONE
+ * transaction: a refused delete (stale `rev`, not allowed) leaves the calendar untouched.
+ *
+ * Restoring the task from the trash does NOT rebook those events: meanwhile their slots may have
+ * gone to other jobs, and a restore that silently double-booked, or silently left some events
+ * out, would be worse than none. The restored task keeps its status and planned times; book it
+ * again with `calendar.scheduleTask` (the cancelled events stay in the calendar's history, found
+ * with `includeCancelled`).
  *
  * @example
  * ```ts
@@ -188,6 +198,7 @@ export const deleteTask = defineCommand({
   run: async (ctx, input): Promise<Doc<Task>> => {
     const task = await ctx.load<Task>('tasks', input.id, input.rev === undefined ? {} : { rev: input.rev });
     const deleted = await ctx.softDelete<Task>('tasks', task);
+    await cancelTaskEvents(ctx, task.id, 'the task was deleted');
     await refreshClientStats(ctx, task.clientId);
     return deleted;
   },

@@ -1,3 +1,4 @@
+import { cancelTaskEvents } from '../calendar/task-events.js';
 import { refreshClientStats } from '../clients/client-stats.js';
 import type { CommandContext } from '../domain/command.js';
 import { EngineError } from '../kernel/engine-error.js';
@@ -40,6 +41,12 @@ export interface TransitionOptions {
  * who/when/why in the history, stamps completion, refreshes the client's stats, and queues
  * `task.status_changed`. `INVALID_TRANSITION` names the allowed moves; `PRECONDITION` when
  * scheduling without a start or pausing/cancelling without a reason.
+ *
+ * A move to `cancelled` also cancels the task's booked calendar events (appointments, bay
+ * bookings: every event whose `taskId` is the task), in the same transaction, each with its
+ * audit row and `cancelReason` "the task was cancelled: <reason>", so the technician's and
+ * the bay's time is free again. A cancelled task never comes back (it may only be archived),
+ * and neither do those events.
  *
  * This is also how the workflow runtime completes a task from a finalised intervention, in the
  * intervention's own transaction.
@@ -87,6 +94,7 @@ export async function transitionTask(
       patch.actualDurationMinutes = options.actualDurationMinutes;
   }
   const saved = await ctx.update<Task>('tasks', task, patch);
+  if (to === 'cancelled') await cancelTaskEvents(ctx, task.id, `the task was cancelled: ${reason}`);
   await refreshClientStats(ctx, task.clientId);
   ctx.emit('task.status_changed', {
     id: task.id,

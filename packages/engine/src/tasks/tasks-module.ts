@@ -35,7 +35,8 @@ const taskTrash: TrashHandler<Task> = {
 
 /**
  * Tasks: the collection, the counters used for numbering, the operations, and the trash
- * handler (restored only under a live client and vehicle; the client's stats follow).
+ * handler (restored only under a live client and vehicle; the client's stats follow; the
+ * calendar events cancelled when the task was deleted stay cancelled — see `tasks.delete`).
  *
  * @example
  * ```ts
