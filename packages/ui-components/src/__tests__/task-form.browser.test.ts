@@ -42,13 +42,13 @@ describe('<rpma-task-form>', () => {
     await setRpmaLocale('en');
   });
 
-  async function taskForm(attributes = '') {
+  async function taskForm(attributes = '', principal = engine.auth.trust(admin)) {
     const root = mount(
       `<rpma-engine-provider><rpma-task-form ${attributes}></rpma-task-form></rpma-engine-provider>`,
     );
     const provider = root.querySelector('rpma-engine-provider') as RpmaEngineProvider;
     provider.engine = engine;
-    provider.principal = engine.auth.trust(admin);
+    provider.principal = principal;
     const form = root.querySelector('rpma-task-form') as RpmaTaskForm;
     await until(() => form.shadowRoot!.querySelector('form') !== null, 'the form');
     await settled(form);
@@ -186,6 +186,43 @@ describe('<rpma-task-form>', () => {
     });
     await settled(form);
     expect(shadowText(form)).toContain('Saved.');
+  });
+
+  it('lets the assigned technician change the notes: only the changed fields are sent', async () => {
+    const task = await shop.tasks.create({
+      title: 'Roof PPF',
+      clientId: leaId,
+      service: 'ppf',
+      coverage: ['roof'],
+      technicianId,
+      scheduledStart: '2026-12-03T08:00:30.000Z',
+    });
+    const tom = engine.auth.trust({ userId: technicianId, role: 'technician', displayName: 'Tom Bernard' });
+    const { form, $ } = await taskForm(`task-id="${task.id}"`, tom);
+    expect($<HTMLSelectElement>('select[name="technicianId"]').value).toBe(technicianId);
+    expect(form.shadowRoot!.querySelector('[role="alert"]')).toBeNull();
+    fill($('textarea[name="notes"]'), 'Film seam at the rear edge');
+    const saved: TaskSavedDetail[] = [];
+    document.addEventListener('rpma-task-saved', (e) => saved.push((e as CustomEvent).detail), {
+      once: true,
+    });
+    $<HTMLFormElement>('form').requestSubmit();
+    await until(
+      () => saved.length === 1 || form.shadowRoot!.querySelector('[role="alert"]') !== null,
+      'the save',
+    );
+    expect(form.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '').toBe('');
+    expect(await shop.tasks.get({ id: task.id })).toMatchObject({
+      notes: 'Film seam at the rear edge',
+      scheduledStart: '2026-12-03T08:00:30.000Z',
+      title: 'Roof PPF',
+    });
+
+    fill($('input[name="title"]'), 'Roof and hood PPF');
+    $<HTMLFormElement>('form').requestSubmit();
+    await until(() => form.shadowRoot!.querySelector('[role="alert"]') !== null, 'the refusal');
+    expect(form.shadowRoot!.querySelector('[role="alert"]')!.getAttribute('data-code')).toBe('FORBIDDEN');
+    expect((await shop.tasks.get({ id: task.id })).title).toBe('Roof PPF');
   });
 
   it('shows any stored time in the datetime-local box as the same minute of local time', () => {

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { type Doc, PRIORITIES, type User } from '@rpma/engine';
+import { type Doc, EngineError, PRIORITIES, type User } from '@rpma/engine';
 import { css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html } from 'lit/static-html.js';
@@ -39,6 +39,20 @@ export function toLocalInput(iso: string | null): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * The fields of an edited task that differ from the stored task (times compared to the minute,
+ * as the form shows them), so an update sends only what the user changed — a technician may
+ * change only some fields of their task.
+ */
+function changedFields<F extends Record<string, unknown>>(task: TaskRow, fields: F): Partial<F> {
+  const stored = task as unknown as Record<string, unknown>;
+  const same = (key: string, value: unknown) =>
+    key === 'scheduledStart' || key === 'scheduledEnd'
+      ? toLocalInput(stored[key] as string | null) === toLocalInput(value as string | null)
+      : JSON.stringify(stored[key]) === JSON.stringify(value);
+  return Object.fromEntries(Object.entries(fields).filter(([key, value]) => !same(key, value))) as Partial<F>;
 }
 
 /**
@@ -88,8 +102,16 @@ export class RpmaTaskForm extends RpmaElement {
   });
   private readonly technicians = new EngineQueryController<Doc<User>[]>(this, {
     events: ['user.changed'],
-    load: async (context) =>
-      (await shopFor(context).users.list({ role: 'technician', enabledOnly: true, limit: 1000 })).items,
+    load: async (context) => {
+      try {
+        return (await shopFor(context).users.list({ role: 'technician', enabledOnly: true, limit: 1000 }))
+          .items;
+      } catch (error) {
+        // Only staff list users: anyone else keeps the task's technician (the engine refuses a change).
+        if (error instanceof EngineError && error.code === 'FORBIDDEN') return [];
+        throw error;
+      }
+    },
   });
   private readonly save = new ActionController(this);
 
@@ -248,12 +270,8 @@ export class RpmaTaskForm extends RpmaElement {
     const saved = await this.save.run(async (c) => {
       const shop = shopFor(c);
       if (task) {
-        return shop.tasks.update({
-          id: task.id,
-          rev: task.rev,
-          ...fields,
-          vehicleId: get('vehicleId') || null,
-        });
+        const edited = { ...fields, vehicleId: get('vehicleId') || null };
+        return shop.tasks.update({ id: task.id, rev: task.rev, ...changedFields(task, edited) });
       }
       const { scheduledStart, scheduledEnd, ...rest } = fields;
       return shop.tasks.create({
