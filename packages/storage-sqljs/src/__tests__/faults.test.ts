@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileJournal } from '../node.js';
 import { entryFor } from './journal-fixtures.js';
-import { faultyFileSystem, tempStoreDir } from './node-fixtures.js';
+import { faultyFileSystem, openFilesUnder, readStore, tempStoreDir } from './node-fixtures.js';
 
 let dir: Awaited<ReturnType<typeof tempStoreDir>>;
 beforeEach(async () => {
@@ -46,7 +47,7 @@ describe('I/O failures on journal append', () => {
       expect(seqs((await journal.open()).entries)).toEqual([1, 2]);
       await journal.append(entryFor(3));
       await journal.close();
-      expect(seqs((await fileJournal(dir.path).open()).entries)).toEqual([1, 2, 3]);
+      expect(seqs((await readStore(dir.path)).entries)).toEqual([1, 2, 3]);
     });
   }
 });
@@ -66,7 +67,7 @@ describe('I/O failures on snapshot write', () => {
       await journal.append(entryFor(4));
       await journal.close();
 
-      const state = await fileJournal(dir.path).open();
+      const state = await readStore(dir.path);
       expect(state.snapshot).toEqual(Uint8Array.of(1));
       expect(state.snapshotSeq).toBe(2);
       expect(seqs(state.entries)).toEqual([3, 4]);
@@ -85,8 +86,28 @@ describe('I/O failures on snapshot write', () => {
     await journal.append(entryFor(5));
     await journal.close();
 
-    const state = await fileJournal(dir.path).open();
+    const state = await readStore(dir.path);
     expect(state.snapshot).toEqual(Uint8Array.of(7));
     expect(seqs(state.entries)).toEqual([4, 5]);
   });
+});
+
+describe('a failed open', () => {
+  it.skipIf(!existsSync('/proc/self/fd'))(
+    'closes the journal file it opened and gives the lock back',
+    async () => {
+      const { journal } = await storeWith(2);
+      await journal.close();
+      await appendFile(join(dir.path, 'journal'), Uint8Array.of(1, 2, 3));
+      const faults = faultyFileSystem();
+      faults.arm({ op: 'sync', file: 'journal', code: 'EIO' });
+
+      await expect(fileJournal(dir.path, { fs: faults.fs }).open()).rejects.toMatchObject({
+        code: 'STORAGE',
+      });
+      expect(openFilesUnder(dir.path)).toEqual([]);
+      expect(existsSync(join(dir.path, 'lock'))).toBe(false);
+      expect(seqs((await readStore(dir.path)).entries)).toEqual([1, 2]);
+    },
+  );
 });

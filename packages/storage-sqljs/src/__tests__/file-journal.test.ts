@@ -5,7 +5,7 @@ import { EngineError } from '@rpma/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileJournal } from '../node.js';
 import { entryFor, xorCodec } from './journal-fixtures.js';
-import { faultyFileSystem, tempStoreDir } from './node-fixtures.js';
+import { faultyFileSystem, readStore, tempStoreDir } from './node-fixtures.js';
 
 let dir: Awaited<ReturnType<typeof tempStoreDir>>;
 beforeEach(async () => {
@@ -39,7 +39,7 @@ describe('fileJournal', () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => journal.append(entryFor(i + 1))));
     expect(syncs('journal') - before).toBe(2);
     await journal.close();
-    const state = await fileJournal(dir.path).open();
+    const state = await readStore(dir.path);
     expect(seqs(state.entries)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
@@ -62,7 +62,7 @@ describe('fileJournal', () => {
     await journal.append(entryFor(6));
     await journal.close();
 
-    const state = await fileJournal(dir.path).open();
+    const state = await readStore(dir.path);
     expect(state.snapshot).toEqual(Uint8Array.of(1, 2, 3));
     expect(state.snapshotSeq).toBe(3);
     expect(seqs(state.entries)).toEqual([4, 5, 6]);
@@ -104,7 +104,7 @@ describe('fileJournal', () => {
     expect(raw.includes('Léa')).toBe(false);
     expect(raw.includes('SQLite')).toBe(false);
 
-    const state = await fileJournal(dir.path, { codec: xorCodec(7) }).open();
+    const state = await readStore(dir.path, { codec: xorCodec(7) });
     expect(new TextDecoder().decode(state.snapshot!)).toBe('SQLite format 3');
     expect(state.entries).toEqual([entryFor(2)]);
   });

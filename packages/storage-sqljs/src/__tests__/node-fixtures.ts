@@ -1,11 +1,37 @@
+import { existsSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type JournalFileSystem, nodeFileSystem } from '../node.js';
+import type { PersistedState } from '../index.js';
+import { type FileJournalOptions, fileJournal, type JournalFileSystem, nodeFileSystem } from '../node.js';
+
+/**
+ * The files under `dir` this process holds open, read from `/proc/self/fd` (Linux); null where
+ * the system has no such listing.
+ *
+ * @example
+ * ```ts
+ * expect(openFilesUnder(dir.path)).toEqual([]);
+ * ```
+ */
+export function openFilesUnder(dir: string): string[] | null {
+  if (!existsSync('/proc/self/fd')) return null;
+  const open: string[] = [];
+  for (const fd of readdirSync('/proc/self/fd')) {
+    try {
+      const target = readlinkSync(`/proc/self/fd/${fd}`);
+      if (target.startsWith(dir)) open.push(target);
+    } catch {
+      // the descriptor closed while the listing was read
+    }
+  }
+  return open;
+}
 
 /**
  * Node fixtures of the durability tests: temp store directories and a real file system with
- * injectable faults.
+ * injectable faults. `remove` refuses while a file of the directory is still open: a test that
+ * leaves a journal open fails there, instead of Node closing the handle on garbage collection.
  *
  * @example
  * ```ts
@@ -15,7 +41,14 @@ import { type JournalFileSystem, nodeFileSystem } from '../node.js';
  */
 export async function tempStoreDir(): Promise<{ path: string; remove: () => Promise<void> }> {
   const root = await mkdtemp(join(tmpdir(), 'rpma-journal-'));
-  return { path: join(root, 'shop.rpma'), remove: () => rm(root, { recursive: true, force: true }) };
+  return {
+    path: join(root, 'shop.rpma'),
+    remove: async () => {
+      const open = openFilesUnder(root) ?? [];
+      await rm(root, { recursive: true, force: true });
+      if (open.length > 0) throw new Error(`files left open: ${open.join(', ')}`);
+    },
+  };
 }
 
 /** A fault to inject: the next matching operation on a file whose name ends with `file` fails. */
@@ -74,4 +107,22 @@ export function faultyFileSystem(): {
     arm: (fault) => armed.push(fault),
     syncs: (file) => [...syncCounts].filter(([p]) => p.endsWith(file)).reduce((n, [, c]) => n + c, 0),
   };
+}
+
+/**
+ * What a fresh opener of the store at `path` reads; the journal is closed again (its file and
+ * its lock released) before this resolves.
+ *
+ * @example
+ * ```ts
+ * expect((await readStore(dir.path)).entries).toEqual([entryFor(1)]);
+ * ```
+ */
+export async function readStore(path: string, options: FileJournalOptions = {}): Promise<PersistedState> {
+  const journal = fileJournal(path, options);
+  try {
+    return await journal.open();
+  } finally {
+    await journal.close();
+  }
 }

@@ -91,10 +91,7 @@ class FileJournal implements Persistence {
         this.lock ??= await acquireLock(this.fs, this.lockPath);
         return await this.load();
       } catch (err) {
-        if (!reopening && this.lock) {
-          await releaseLock(this.fs, this.lockPath, this.lock).catch(() => undefined);
-          this.lock = null;
-        }
+        if (!reopening) await this.letGo();
         throw toEngineError(err, 'STORAGE', `could not open the store ${this.dir}`);
       }
     });
@@ -164,11 +161,22 @@ class FileJournal implements Persistence {
     this.closed = true;
     await this.group.idle();
     await this.serial(async () => {
-      await this.file?.close();
-      this.file = null;
-      if (this.lock) await releaseLock(this.fs, this.lockPath, this.lock);
-      this.lock = null;
+      try {
+        await this.file?.close();
+      } finally {
+        this.file = null;
+        if (this.lock) await releaseLock(this.fs, this.lockPath, this.lock);
+        this.lock = null;
+      }
     });
+  }
+
+  /** After a failed first open: closes the journal if it was opened and gives the lock back, best effort. */
+  private async letGo(): Promise<void> {
+    await this.file?.close().catch(() => undefined);
+    this.file = null;
+    if (this.lock) await releaseLock(this.fs, this.lockPath, this.lock).catch(() => undefined);
+    this.lock = null;
   }
 
   /** Reads snapshot + journal, repairs a torn tail or an interrupted compaction, opens the journal. */
