@@ -97,7 +97,10 @@ async function bundleRows(
   ];
 }
 
+// Targets: 40 KB at start (the figure); the lazy rows bound what moving code behind
+// import() may add up to, so that a split cannot hide growth (engine: its lazy libraries,
+// ~45 KB today, plus rrule's ~14 KB once recurrence loads on demand).
 report([
-  ...(await bundleRows('ui.bundle.engine', 'packages/engine', { eager: 40, lazy: 120 })),
+  ...(await bundleRows('ui.bundle.engine', 'packages/engine', { eager: 40, lazy: 60 })),
   ...(await bundleRows('ui.bundle.ui-components', 'packages/ui-components', { eager: 40, lazy: 40 })),
 ]);
