@@ -143,7 +143,7 @@ describe('<rpma-client-detail> and <rpma-vehicle-form>', () => {
     expect(shadowText(other.element)).toContain('moved to the trash');
   });
 
-  it('speaks French and has no serious accessibility violations', async () => {
+  it('speaks French and has no serious accessibility violations, in light and dark', async () => {
     const { root, element, $ } = await detail();
     $<HTMLButtonElement>('[data-add-vehicle]').click();
     await setRpmaLocale('fr');
@@ -153,5 +153,9 @@ describe('<rpma-client-detail> and <rpma-vehicle-form>', () => {
     expect(shadowText(element)).toContain('Historique des tâches');
     expect(shadowText($('rpma-vehicle-form'))).toContain('Marque');
     expect(await seriousA11yViolations(root)).toEqual([]);
+    element.theme = 'dark';
+    await settled(element);
+    expect(getComputedStyle($('rpma-vehicle-form')).colorScheme).toBe('dark');
+    expect(await seriousA11yViolations(root), 'dark').toEqual([]);
   });
 });

@@ -121,7 +121,7 @@ describe('<rpma-client-list>', () => {
     expect(alert.textContent).toContain('limit');
   });
 
-  it('speaks French and has no serious accessibility violations', async () => {
+  it('speaks French and has no serious accessibility violations, in light and dark', async () => {
     const { root, list } = await listUnderProvider();
     await setRpmaLocale('fr');
     await settled(list);
@@ -129,5 +129,9 @@ describe('<rpma-client-list>', () => {
     expect(shadowText(list)).toContain('Entreprise');
     expect(shadowText(list)).toContain('Particulier');
     expect(await seriousA11yViolations(root)).toEqual([]);
+    list.theme = 'dark';
+    await settled(list);
+    expect(getComputedStyle(list).colorScheme).toBe('dark');
+    expect(await seriousA11yViolations(root), 'dark').toEqual([]);
   });
 });

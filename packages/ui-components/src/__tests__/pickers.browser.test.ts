@@ -228,7 +228,7 @@ describe('form-associated pickers', () => {
     await until(() => vehicle.options.length === 1, 'the new vehicle to be offered');
   });
 
-  it('speaks French and has no serious accessibility violations', async () => {
+  it('speaks French and has no serious accessibility violations, in light and dark', async () => {
     const { root, client, input, zones } = await pickerForm();
     await setRpmaLocale('fr');
     await settled(client);
@@ -241,5 +241,10 @@ describe('form-associated pickers', () => {
     await until(() => client.options.length === 2, 'the list');
     await settled(client);
     expect(await seriousA11yViolations(root)).toEqual([]);
+    for (const picker of [client, zones]) picker.theme = 'dark';
+    await settled(client);
+    await settled(zones);
+    expect(getComputedStyle(client).colorScheme).toBe('dark');
+    expect(await seriousA11yViolations(root), 'dark').toEqual([]);
   });
 });

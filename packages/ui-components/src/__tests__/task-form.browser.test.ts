@@ -237,12 +237,18 @@ describe('<rpma-task-form>', () => {
     expect(toLocalInput(null)).toBe('');
   });
 
-  it('speaks French and has no serious accessibility violations', async () => {
+  it('speaks French and has no serious accessibility violations, in light and dark', async () => {
     const { root, form } = await taskForm();
     await setRpmaLocale('fr');
     await settled(form);
     expect(shadowText(form)).toContain('Créer la tâche');
     expect(shadowText(form)).toContain('Technicien');
     expect(await seriousA11yViolations(root)).toEqual([]);
+    form.theme = 'dark';
+    await settled(form);
+    const picker = form.shadowRoot!.querySelector('rpma-client-picker')!;
+    await settled(picker);
+    expect(getComputedStyle(picker).colorScheme).toBe('dark');
+    expect(await seriousA11yViolations(root), 'dark').toEqual([]);
   });
 });

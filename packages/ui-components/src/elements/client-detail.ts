@@ -218,6 +218,7 @@ export class RpmaClientDetail extends RpmaElement {
         vehicle-id=${attrs.vehicleId ?? ''}
         .engine=${this.activeEngine}
         .principal=${this.activePrincipal}
+        theme=${this.theme ?? nothing}
         @rpma-vehicle-saved=${this.closeVehicle}
         @rpma-vehicle-cancel=${this.closeVehicle}
       ></${form}>`;

@@ -60,6 +60,7 @@ export class RpmaClientList extends RpmaElement {
     css`
       :host {
         display: block;
+        background: var(--_surface);
       }
       .filters {
         display: flex;

@@ -41,6 +41,7 @@ export class RpmaClientPicker extends RpmaFormControl {
         display: grid;
         gap: 2px;
         position: relative;
+        background: var(--_surface);
       }
       input {
         width: 100%;

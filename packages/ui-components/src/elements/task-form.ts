@@ -83,6 +83,7 @@ export class RpmaTaskForm extends RpmaElement {
     css`
       :host {
         display: block;
+        background: var(--_surface);
       }
     `,
   ];
@@ -150,6 +151,7 @@ export class RpmaTaskForm extends RpmaElement {
           <${clientPicker}
             .engine=${this.activeEngine}
             .principal=${this.activePrincipal}
+            theme=${this.theme ?? nothing}
             name="clientId"
             required
             .value=${task?.clientId ?? this.clientId}
@@ -162,6 +164,7 @@ export class RpmaTaskForm extends RpmaElement {
           <${vehiclePicker}
             .engine=${this.activeEngine}
             .principal=${this.activePrincipal}
+            theme=${this.theme ?? nothing}
             name="vehicleId"
             client-id=${this.clientId}
             .value=${task?.vehicleId ?? ''}
@@ -194,7 +197,12 @@ export class RpmaTaskForm extends RpmaElement {
           type: 'datetime-local',
         })}
       </div>
-      <${zonePicker} name="coverage" .engine=${this.activeEngine} .principal=${this.activePrincipal} .value=${task?.coverage ?? NO_ZONES} .issue=${coverageIssue ?? ''}></${zonePicker}>
+      <${zonePicker}
+        name="coverage"
+        theme=${this.theme ?? nothing}
+        .value=${task?.coverage ?? NO_ZONES}
+        .issue=${coverageIssue ?? ''}
+      ></${zonePicker}>
       ${renderField({ name: 'notes', label: msg('Notes', { id: 'vehicle-notes' }), value: task?.notes ?? '', issue: issues.get('notes'), type: 'textarea' })}
       ${renderError(this.save.error)}
       <div class="actions" part="actions">

@@ -43,6 +43,7 @@ export class RpmaVehicleForm extends RpmaElement {
     css`
       :host {
         display: block;
+        background: var(--_surface);
       }
     `,
   ];

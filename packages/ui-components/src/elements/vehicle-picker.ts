@@ -44,6 +44,7 @@ export class RpmaVehiclePicker extends RpmaFormControl {
       :host {
         display: grid;
         gap: 2px;
+        background: var(--_surface);
       }
       select {
         width: 100%;

@@ -64,6 +64,7 @@ export class RpmaZonePicker extends RpmaFormControl {
     css`
       :host {
         display: block;
+        background: var(--_surface);
       }
       fieldset {
         border: 1px solid var(--_border);
