@@ -125,13 +125,17 @@ describe('<rpma-account>', () => {
     await expect(engine.as(other.principal).users.me()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
-  it('speaks French and has no serious accessibility violations, also during enrolment', async () => {
+  it('speaks French and has no serious accessibility violations, also during enrolment and in dark', async () => {
     await setRpmaLocale('fr');
     await settled(account);
     expect(text()).toContain('Mot de passe actuel');
     expect(await seriousA11yViolations(account)).toEqual([]);
     $<HTMLButtonElement>('[data-action="begin"]')!.click();
     await until(() => !!$('[part="secret"]'), 'the enrolment');
+    expect(await seriousA11yViolations(account)).toEqual([]);
+    account.theme = 'dark';
+    await settled(account);
+    expect(getComputedStyle(account).colorScheme).toBe('dark');
     expect(await seriousA11yViolations(account)).toEqual([]);
   });
 });

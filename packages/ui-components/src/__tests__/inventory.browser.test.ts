@@ -177,7 +177,7 @@ describe('<rpma-inventory>', () => {
     });
   });
 
-  it('offers a technician only waste, a viewer no action, speaks French, and has no serious accessibility violations', async () => {
+  it('offers a technician only waste, a viewer no action, speaks French, and has no serious accessibility violations in light or dark', async () => {
     const technician = await inventoryAs(engine.auth.trust({ userId: 'u-tech', role: 'technician' }));
     await open(technician, 'PPF-GLOSS-8');
     const actions = [...technician.shadowRoot!.querySelectorAll('form[data-action]')].map((f) =>
@@ -198,6 +198,10 @@ describe('<rpma-inventory>', () => {
     await settled(inventory);
     expect(shadowText(inventory)).toContain('Stock bas');
     expect(shadowText(inventory)).toContain('Réceptionner un lot');
+    expect(await seriousA11yViolations(inventory)).toEqual([]);
+    inventory.theme = 'dark';
+    await settled(inventory);
+    expect(getComputedStyle(inventory).colorScheme).toBe('dark');
     expect(await seriousA11yViolations(inventory)).toEqual([]);
   });
 });

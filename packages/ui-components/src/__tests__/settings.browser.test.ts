@@ -99,7 +99,7 @@ describe('<rpma-settings>', () => {
     expect(await engine.as(admin).settings.get()).toMatchObject({ name: 'Mine', currency: 'CHF', rev: 2 });
   });
 
-  it('is read-only for a supervisor, speaks French, and has no serious accessibility violations', async () => {
+  it('is read-only for a supervisor, speaks French, and has no serious accessibility violations in light or dark', async () => {
     const element = await settingsAs(engine.auth.trust({ userId: 'u-sup', role: 'supervisor' }));
     expect(element.shadowRoot!.querySelector('button[type="submit"]')).toBeNull();
     expect(
@@ -111,6 +111,10 @@ describe('<rpma-settings>', () => {
     await settled(element);
     expect(shadowText(element)).toContain('Paramètres de l’atelier');
     expect(shadowText(element)).toContain('samedi');
+    expect(await seriousA11yViolations(element)).toEqual([]);
+    element.theme = 'dark';
+    await settled(element);
+    expect(getComputedStyle(element).colorScheme).toBe('dark');
     expect(await seriousA11yViolations(element)).toEqual([]);
   });
 });

@@ -92,7 +92,7 @@ describe('<rpma-trash>', () => {
     expect(still.items.map((item) => item.doc.id)).toEqual([ids.vehicle]);
   });
 
-  it('lets an admin purge after confirming, and offers no purge to a supervisor', async () => {
+  it('lets an admin purge after confirming (Escape backs out), and offers no purge to a supervisor', async () => {
     const supervisorView = await trashAs(supervisor);
     expect(button(supervisorView, ids.material, 'restore')).not.toBeNull();
     expect(button(supervisorView, ids.material, 'purge')).toBeNull();
@@ -105,9 +105,12 @@ describe('<rpma-trash>', () => {
       'cannot be undone',
     );
     expect(trash.shadowRoot!.activeElement?.getAttribute('data-action')).toBe('confirm-purge');
-    button(trash, ids.material, 'cancel')!.click();
+    trash.shadowRoot!.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
     await settled(trash);
     expect(row(trash, ids.material)?.querySelector('[part="confirm"]')).toBeNull();
+    expect(trash.shadowRoot!.activeElement?.getAttribute('data-action')).toBe('purge');
 
     button(trash, ids.material, 'purge')!.click();
     await settled(trash);
@@ -119,7 +122,7 @@ describe('<rpma-trash>', () => {
     expect((await engine.as(admin).trash.list({ collection: 'materials' })).items).toEqual([]);
   });
 
-  it('re-reads when something is deleted elsewhere, speaks French, and has no serious accessibility violations', async () => {
+  it('re-reads when something is deleted elsewhere, speaks French, and has no serious accessibility violations in light or dark', async () => {
     const trash = await trashAs(supervisor);
     const shop = engine.as(supervisor);
     const other = await shop.clients.create({ kind: 'individual', name: 'Inès Garnier' });
@@ -129,6 +132,10 @@ describe('<rpma-trash>', () => {
     await settled(trash);
     expect(shadowText(trash)).toContain('Restaurer');
     expect(shadowText(trash)).toContain('Supprimé par');
+    expect(await seriousA11yViolations(trash)).toEqual([]);
+    trash.theme = 'dark';
+    await settled(trash);
+    expect(getComputedStyle(trash).colorScheme).toBe('dark');
     expect(await seriousA11yViolations(trash)).toEqual([]);
   });
 });

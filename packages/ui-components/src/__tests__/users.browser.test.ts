@@ -125,6 +125,14 @@ describe('<rpma-users>', () => {
 
     click(users, tom, 'reset-password');
     await settled(users);
+    users.shadowRoot!.activeElement!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+    );
+    await settled(users);
+    expect(row(users, tom).querySelector('input[name="newPassword"]')).toBeNull();
+    expect(users.shadowRoot!.activeElement?.getAttribute('data-action')).toBe('reset-password');
+    click(users, tom, 'reset-password');
+    await settled(users);
     const field = row(users, tom).querySelector<HTMLInputElement>('input[name="newPassword"]')!;
     expect(users.shadowRoot!.activeElement).toBe(field);
     field.value = 'another temporary passphrase';
@@ -165,7 +173,7 @@ describe('<rpma-users>', () => {
     expect((await read(tom)).twoFactorEnabled).toBe(false);
   });
 
-  it('shows a supervisor the list without admin actions, speaks French, and has no serious accessibility violations', async () => {
+  it('shows a supervisor the list without admin actions, speaks French, and has no serious accessibility violations in light or dark', async () => {
     const users = await usersAs(engine.auth.trust({ userId: 'u-sup', role: 'supervisor' }));
     expect(row(users, tom).querySelector('select, button')).toBeNull();
     expect(row(users, tom).textContent).toContain('Technician');
@@ -177,6 +185,10 @@ describe('<rpma-users>', () => {
     await settled(users);
     expect(shadowText(users)).toContain('Nouveau compte');
     expect(shadowText(users)).toContain('Technicien');
+    expect(await seriousA11yViolations(users)).toEqual([]);
+    users.theme = 'dark';
+    await settled(users);
+    expect(getComputedStyle(users).colorScheme).toBe('dark');
     expect(await seriousA11yViolations(users)).toEqual([]);
   });
 });

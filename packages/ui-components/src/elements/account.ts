@@ -41,6 +41,7 @@ export class RpmaAccount extends RpmaElement {
         display: grid;
         gap: calc(var(--_space) * 2);
         max-width: 48rem;
+        background: var(--_surface);
       }
       section {
         display: grid;

@@ -56,6 +56,7 @@ export class RpmaInventory extends RpmaElement {
       :host {
         display: grid;
         gap: calc(var(--_space) * 2);
+        background: var(--_surface);
       }
       table {
         border-collapse: collapse;

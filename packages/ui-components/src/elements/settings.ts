@@ -52,6 +52,7 @@ export class RpmaSettings extends RpmaElement {
     css`
       :host {
         display: block;
+        background: var(--_surface);
       }
       form {
         display: grid;

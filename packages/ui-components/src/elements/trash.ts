@@ -48,6 +48,7 @@ export class RpmaTrash extends RpmaElement {
     css`
       :host {
         display: block;
+        background: var(--_surface);
       }
       .filters {
         display: flex;
@@ -172,14 +173,15 @@ export class RpmaTrash extends RpmaElement {
         <div class="actions">
           ${
             this.confirming === key
-              ? html`<span part="confirm" role="group" aria-label=${msg(str`Purge ${name} for good?`, { id: 'trash-confirm-label' })}>
+              ? html`<span part="confirm" role="group" aria-label=${msg(str`Purge ${name} for good?`, { id: 'trash-confirm-label' })}
+                  @keydown=${(e: KeyboardEvent) => {
+                    if (e.key === 'Escape') void this.cancelPurge(row);
+                  }}>
                 ${msg('Delete for good? This cannot be undone.', { id: 'trash-confirm-text' })}
                 <button type="button" class="danger" data-action="confirm-purge" ?disabled=${this.action.pending} @click=${() => this.purge(row)}>
                   ${msg('Purge', { id: 'trash-purge-confirm' })}
                 </button>
-                <button type="button" data-action="cancel" @click=${() => {
-                  this.confirming = '';
-                }}>${msg('Cancel', { id: 'trash-cancel' })}</button>
+                <button type="button" data-action="cancel" @click=${() => this.cancelPurge(row)}>${msg('Cancel', { id: 'trash-cancel' })}</button>
               </span>`
               : html`<button type="button" data-action="restore" ?disabled=${this.action.pending} @click=${() => this.restore(row)} aria-label=${msg(str`Restore ${name}`, { id: 'trash-restore-label' })}>
                   ${msg('Restore', { id: 'trash-restore' })}
@@ -207,6 +209,15 @@ export class RpmaTrash extends RpmaElement {
     this.action.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLButtonElement>('[data-action="confirm-purge"]')?.focus();
+  }
+
+  /** Leaves the confirm step (Cancel or Escape), focus back on the row's purge button. */
+  private async cancelPurge(row: TrashRow): Promise<void> {
+    this.confirming = '';
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLButtonElement>(`tr[data-id="${row.doc.id}"] [data-action="purge"]`)
+      ?.focus();
   }
 
   private async restore(row: TrashRow): Promise<void> {

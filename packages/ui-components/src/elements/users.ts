@@ -42,6 +42,7 @@ export class RpmaUsers extends RpmaElement {
     css`
       :host {
         display: block;
+        background: var(--_surface);
       }
       form.create {
         display: grid;
@@ -202,13 +203,14 @@ export class RpmaUsers extends RpmaElement {
     const mine = this.acted === user.id;
     return html`${
       this.resetting === user.id
-        ? html`<form class="inline" @submit=${(e: SubmitEvent) => this.resetPassword(e, user)}>
+        ? html`<form class="inline" @submit=${(e: SubmitEvent) => this.resetPassword(e, user)}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Escape') void this.cancelReset(user);
+            }}>
             <label>${msg(str`New temporary password for ${name}`, { id: 'users-reset-label' })}
               <input name="newPassword" type="password" autocomplete="new-password" required /></label>
             <button type="submit" class="primary" ?disabled=${busy}>${msg('Set password', { id: 'users-reset-set' })}</button>
-            <button type="button" @click=${() => {
-              this.resetting = '';
-            }}>${msg('Cancel', { id: 'users-cancel' })}</button>
+            <button type="button" @click=${() => this.cancelReset(user)}>${msg('Cancel', { id: 'users-cancel' })}</button>
           </form>`
         : html`<div class="actions">
             <button type="button" data-action="disable" ?disabled=${busy} @click=${() => this.setDisabled(user, !user.disabled)}>
@@ -281,6 +283,15 @@ export class RpmaUsers extends RpmaElement {
     this.action.clear();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('input[name="newPassword"]')?.focus();
+  }
+
+  /** Leaves the password form (Cancel or Escape), focus back on the row's reset button. */
+  private async cancelReset(user: Doc<User>): Promise<void> {
+    this.resetting = '';
+    await this.updateComplete;
+    this.renderRoot
+      .querySelector<HTMLButtonElement>(`tr[data-id="${user.id}"] [data-action="reset-password"]`)
+      ?.focus();
   }
 
   private async resetPassword(e: SubmitEvent, user: Doc<User>): Promise<void> {
