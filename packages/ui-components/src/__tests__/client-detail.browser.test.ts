@@ -98,6 +98,26 @@ describe('<rpma-client-detail> and <rpma-vehicle-form>', () => {
     expect(shadowText(element)).toContain('Tesla Model 3');
   });
 
+  it('edits a vehicle in place and saves it to the engine', async () => {
+    const { element, $ } = await detail();
+    const porsche = $<HTMLElement>('[part="vehicle"]');
+    const edit = porsche.querySelector<HTMLButtonElement>('button')!;
+    expect(edit.getAttribute('aria-label')).toContain('Porsche 911');
+    edit.click();
+    await settled(element);
+    const form = porsche.querySelector<RpmaVehicleForm>('rpma-vehicle-form')!;
+    await until(
+      () => form.shadowRoot!.querySelector<HTMLInputElement>('input[name="make"]')?.value === 'Porsche',
+      'the vehicle',
+    );
+    const colour = form.shadowRoot!.querySelector<HTMLInputElement>('input[name="colour"]')!;
+    fill(colour, 'Guards Red');
+    form.shadowRoot!.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await until(() => element.shadowRoot!.querySelector('rpma-vehicle-form') === null, 'the editor to close');
+    const vehicleId = porsche.getAttribute('data-vehicle-id')!;
+    expect((await shop.vehicles.get({ id: vehicleId })).colour).toBe('Guards Red');
+  });
+
   it('announces a task of the history with rpma-task-select', async () => {
     const { $ } = await detail();
     const row = $<HTMLButtonElement>('[part="task"]');
