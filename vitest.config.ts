@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium-launch.js';
 
 const resolve = { conditions: ['source', 'module', 'browser', 'development|production'] };
 
@@ -29,19 +30,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             screenshotFailures: false,
-            provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                ],
-              },
-            }),
+            provider: playwright({ launchOptions: CHROMIUM_LAUNCH_OPTIONS }),
             instances: [{ browser: 'chromium' }],
           },
         },

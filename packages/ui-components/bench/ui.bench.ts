@@ -4,22 +4,12 @@
 import { chromium } from 'playwright';
 import { createServer, preview, build as viteBuild } from 'vite';
 import { absolute, type BenchRow, percentile, report } from '../../../bench/lib.js';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../../chromium-launch.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const TASKS = 10_000;
 
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+const launch = () => chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 
 async function taskList(): Promise<BenchRow[]> {
   const server = await createServer({
