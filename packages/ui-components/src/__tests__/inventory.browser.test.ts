@@ -1,4 +1,5 @@
 import type { Engine, FakeClock, Principal } from '@rpma/engine';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RpmaInventory } from '../elements/inventory.js';
 import { setRpmaLocale } from '../i18n/localization.js';
@@ -143,6 +144,49 @@ describe('<rpma-inventory>', () => {
     expect(waste().querySelector('input[name="reason"]')!.getAttribute('aria-invalid')).toBe('true');
     expect((await engine.as(engine.auth.trust(supervisor)).stock.onHand({ materialId: filmId })).onHand).toBe(
       30,
+    );
+  });
+
+  it('shows on hand equal to the accepted movements; one going below zero is refused in words and changes nothing (property)', async () => {
+    const inventory = await inventoryAs(engine.auth.trust(supervisor));
+    await open(inventory, 'PPF-GLOSS-8');
+    const shop = engine.as(engine.auth.trust(supervisor));
+    const move = fc.oneof(
+      fc.record({ kind: fc.constant('purchase' as const), amount: fc.integer({ min: 1, max: 20 }) }),
+      fc.record({
+        kind: fc.constant('adjust' as const),
+        amount: fc.integer({ min: -40, max: 40 }).filter((n) => n !== 0),
+      }),
+      fc.record({ kind: fc.constant('waste' as const), amount: fc.integer({ min: 1, max: 40 }) }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(move, { minLength: 1, maxLength: 5 }), async (moves) => {
+        let expected = (await shop.stock.onHand({ materialId: filmId })).onHand;
+        for (const { kind, amount } of moves) {
+          const delta = kind === 'waste' ? -amount : amount;
+          const values =
+            kind === 'purchase'
+              ? { quantity: String(amount) }
+              : kind === 'adjust'
+                ? { delta: String(amount), reason: 'count' }
+                : { quantity: String(amount), reason: 'damaged' };
+          submit(inventory, kind, values);
+          await inventory.updateComplete;
+          const form = $(inventory, `form[data-action="${kind}"]`)!;
+          await until(() => !!form.querySelector('[part="notice"], [role="alert"]'), `the ${kind}`);
+          const refused = form.querySelector('[role="alert"]');
+          if (expected + delta < 0) {
+            expect(refused?.getAttribute('data-code')).toBe('PRECONDITION');
+            expect(refused?.textContent).toContain('not enough');
+          } else {
+            expect(refused).toBeNull();
+            expected += delta;
+          }
+          await until(() => onHand(inventory, 'PPF-GLOSS-8') === String(expected), 'the on-hand figure');
+          expect((await shop.stock.onHand({ materialId: filmId })).onHand).toBe(expected);
+        }
+      }),
+      { numRuns: 8 },
     );
   });
 

@@ -1,4 +1,5 @@
-import type { Engine, Principal } from '@rpma/engine';
+import { type Engine, type Principal, ROLES } from '@rpma/engine';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RpmaSettings } from '../elements/settings.js';
 import { setRpmaLocale } from '../i18n/localization.js';
@@ -65,6 +66,56 @@ describe('<rpma-settings>', () => {
       rev: 1,
     });
     expect(saved).toHaveLength(1);
+  });
+
+  it('submitting the form as shown leaves any valid stored settings exactly as they were (property)', async () => {
+    const element = await settingsAs(admin);
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+    const settings = fc.record({
+      name: fc.string({ minLength: 1, maxLength: 40 }).filter((n) => n.trim() === n && n.length > 0),
+      currency: fc.constantFrom('EUR', 'CHF', 'GBP', 'USD'),
+      timeZone: fc.constantFrom('Europe/Paris', 'Europe/Zurich', 'America/Montreal', 'UTC'),
+      taskNumberPrefix: fc.stringMatching(/^[A-Z0-9]{1,10}$/),
+      businessHours: fc
+        .tuple(fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }), time, time)
+        .filter(([, open, close]) => open < close)
+        .map(([days, open, close]) => ({ days: days.sort(), open, close })),
+      lockout: fc.record({
+        maxAttempts: fc.integer({ min: 1, max: 100 }),
+        windowMinutes: fc.integer({ min: 1, max: 1440 }),
+        lockMinutes: fc.integer({ min: 1, max: 10080 }),
+      }),
+      sessions: fc
+        .record({
+          idleMinutes: fc.integer({ min: 1, max: 1440 }),
+          absoluteHours: fc.integer({ min: 1, max: 720 }),
+        })
+        .filter((t) => t.idleMinutes <= t.absoluteHours * 60),
+      twoFactorRequiredRoles: fc.subarray([...ROLES]),
+      allowNegativeStock: fc.boolean(),
+      keepPhotoLocation: fc.boolean(),
+      lotExpiryWarningDays: fc.integer({ min: 0, max: 3650 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(settings, async (chosen) => {
+        const { rev } = await engine.as(admin).settings.get();
+        const stored = await engine.as(admin).settings.update({ rev, ...chosen });
+        await until(() => input(element, 'input[name="name"]').value === chosen.name, 'the re-read');
+        await settled(element);
+        submit(element);
+        await element.updateComplete;
+        expect(element.shadowRoot!.querySelector('[part="saved"]')).toBeNull();
+        await until(() => !!element.shadowRoot!.querySelector('[part="saved"], [role="alert"]'), 'the save');
+        expect(element.shadowRoot!.querySelector('[role="alert"]')).toBeNull();
+        const { rev: after, ...saved } = await engine.as(admin).settings.get();
+        const { rev: before, ...expected } = stored;
+        expect(saved).toEqual(expected);
+        expect(after).toBe(before);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it('shows each refusal next to its field and saves nothing', async () => {
