@@ -58,7 +58,12 @@ export async function bookEvent(
   override: boolean,
 ): Promise<CalendarEventDoc> {
   const times = resolveTimes(request.start, request.end, settings.timeZone);
-  const recurrence = checkHolders(request.kind, request.technicianId, request.bayId, request.recurrence);
+  const recurrence = await checkHolders(
+    request.kind,
+    request.technicianId,
+    request.bayId,
+    request.recurrence,
+  );
   if (request.taskId !== null) await ctx.load('tasks', request.taskId);
   const draft = { ...request, ...times, recurrence };
   const report = await inspectSchedule(ctx.tx, draft, settings);
@@ -66,7 +71,7 @@ export async function bookEvent(
   const event = await ctx.insert<CalendarEvent>('calendarEvents', {
     ...draft,
     exdates: [],
-    seriesEnd: seriesEnd(draft, settings.timeZone),
+    seriesEnd: await seriesEnd(draft, settings.timeZone),
     status: 'booked',
     cancelReason: null,
     override: overridden,

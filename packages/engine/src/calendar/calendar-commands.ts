@@ -111,7 +111,7 @@ export const rescheduleEvent = defineCommand({
     const technicianId = input.technicianId === undefined ? event.technicianId : input.technicianId;
     const bayId = input.bayId === undefined ? event.bayId : input.bayId;
     const rule = input.recurrence === undefined ? event.recurrence : input.recurrence;
-    const recurrence = checkHolders(event.kind, technicianId, bayId, rule);
+    const recurrence = await checkHolders(event.kind, technicianId, bayId, rule);
     const exdates = recurrence === null ? [] : movedExdates(event, times.start, settings.timeZone);
     const draft = { eventId: event.id, kind: event.kind, ...times, technicianId, bayId, recurrence, exdates };
     const report = await inspectSchedule(ctx.tx, draft, settings);
@@ -119,7 +119,7 @@ export const rescheduleEvent = defineCommand({
     const { eventId: _id, ...fields } = draft;
     const moved = await ctx.update<CalendarEvent>(COLLECTION, event, {
       ...fields,
-      seriesEnd: seriesEnd(draft, settings.timeZone),
+      seriesEnd: await seriesEnd(draft, settings.timeZone),
       override,
     });
     if (moved !== event) emitChanged(ctx, moved, 'rescheduled');
@@ -176,7 +176,9 @@ export const cancelOccurrence = defineCommand({
         details: { id: event.id, occurrenceStart: start },
       });
     }
-    const found = expandSeries(event, { start: at, end: at + 1 }, timeZone).some((o) => o.start === at);
+    const found = (await expandSeries(event, { start: at, end: at + 1 }, timeZone)).some(
+      (o) => o.start === at,
+    );
     if (!found) {
       throw new EngineError(
         'NOT_FOUND',

@@ -172,19 +172,19 @@ export function resolveTimes(start: string, end: string, zone: string): { start:
 
 /**
  * Checks who and what an event of `kind` holds: a bay booking needs a bay, time off a
- * technician or a bay. Returns the rule in canonical form (or null).
+ * technician or a bay. Resolves to the rule in canonical form (or null).
  *
  * @example
  * ```ts
- * const recurrence = checkHolders('time_off', 'u-2', null, 'FREQ=WEEKLY;BYDAY=SA');
+ * const recurrence = await checkHolders('time_off', 'u-2', null, 'FREQ=WEEKLY;BYDAY=SA');
  * ```
  */
-export function checkHolders(
+export async function checkHolders(
   kind: CalendarEventKind,
   technicianId: string | null,
   bayId: string | null,
   recurrence: string | null,
-): string | null {
+): Promise<string | null> {
   if (kind === 'bay_booking' && bayId === null) throw invalid('bayId', 'a bay booking needs a bay');
   if (kind === 'time_off' && technicianId === null && bayId === null) {
     throw invalid('technicianId', 'time off needs a technician or a bay');

@@ -77,8 +77,9 @@ export const listCalendar = defineQuery({
     if (input.taskId !== undefined) where.taskId = input.taskId;
     if (input.kinds !== undefined) where.kind = { in: input.kinds };
     const events = await eventsOverlapping(ctx.tx, range, where, input.includeCancelled ?? false);
-    const occurrences = events.flatMap((event) =>
-      expandSeries(event, range, timeZone).map((o) => occurrenceOf(event, o, timeZone)),
+    const expanded = await Promise.all(events.map((event) => expandSeries(event, range, timeZone)));
+    const occurrences = events.flatMap((event, i) =>
+      (expanded[i] ?? []).map((o) => occurrenceOf(event, o, timeZone)),
     );
     return occurrences.sort((a, b) => a.start.localeCompare(b.start) || a.eventId.localeCompare(b.eventId));
   },
@@ -163,7 +164,7 @@ export const checkConflicts = defineQuery({
     const times = resolveTimes(input.start, input.end, settings.timeZone);
     const technicianId = input.technicianId ?? null;
     const bayId = input.bayId ?? null;
-    const recurrence = checkHolders(input.kind, technicianId, bayId, input.recurrence ?? null);
+    const recurrence = await checkHolders(input.kind, technicianId, bayId, input.recurrence ?? null);
     const draft = { kind: input.kind, ...times, technicianId, bayId, recurrence };
     if (input.eventId === undefined) return inspectSchedule(ctx.tx, draft, settings);
     const moved = await ctx.load<CalendarEvent>('calendarEvents', input.eventId);

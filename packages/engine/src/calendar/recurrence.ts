@@ -1,14 +1,12 @@
-import * as rruleModule from 'rrule';
 import { EngineError } from '../kernel/engine-error.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import { ruleProblem } from './rule-grammar.js';
 import { fromFloating, toFloating } from './time-zone.js';
 
-/*
- * rrule 2.8 ships CommonJS with a non-standard "module" field: Node's ESM loader exposes it as
- * a default export only, bundlers as named exports (jkbrzt/rrule#548). Take whichever is there.
- */
-const rrule: typeof rruleModule = (rruleModule as { default?: typeof rruleModule }).default ?? rruleModule;
-const { RRule } = rrule;
+/** rrule is fetched the first time a recurring event is involved, not at start. */
+const rruleLibrary = lazyModule('recurrence rules (rrule)', () => import('./rrule-library.js'));
+
+type RRuleClass = Awaited<ReturnType<typeof rruleLibrary>>['RRule'];
 
 /** Most occurrences one expansion produces; a rule or range that needs more is refused. */
 const MAX_OCCURRENCES = 5000;
@@ -43,9 +41,9 @@ export interface Series {
   exdates?: readonly string[] | null;
 }
 
-type RuleOptions = ReturnType<typeof RRule.parseString>;
+type RuleOptions = ReturnType<RRuleClass['parseString']>;
 
-function parseRule(text: string): RuleOptions {
+function parseRule(RRule: RRuleClass, text: string): RuleOptions {
   const body = text
     .replace(/^RRULE:/i, '')
     .trim()
@@ -81,17 +79,22 @@ function invalid(rule: string, reason: string, cause?: unknown): EngineError {
  *
  * @example
  * ```ts
- * normaliseRecurrence('rrule:freq=weekly;byday=mo,we;count=10'); // 'FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10'
+ * await normaliseRecurrence('rrule:freq=weekly;byday=mo,we;count=10'); // 'FREQ=WEEKLY;BYDAY=MO,WE;COUNT=10'
  * ```
  */
-export function normaliseRecurrence(text: string): string {
-  return RRule.optionsToString(parseRule(text)).replace(/^RRULE:/, '');
+export async function normaliseRecurrence(text: string): Promise<string> {
+  const { RRule } = await rruleLibrary();
+  return RRule.optionsToString(parseRule(RRule, text)).replace(/^RRULE:/, '');
 }
 
-function ruleFor(series: Series, zone: string): { rule: InstanceType<typeof RRule>; wallLength: number } {
+async function ruleFor(
+  series: Series,
+  zone: string,
+): Promise<{ rule: InstanceType<RRuleClass>; wallLength: number }> {
+  const { RRule } = await rruleLibrary();
   const startMs = Date.parse(series.start);
   const dtstart = new Date(toFloating(startMs, zone));
-  const options = parseRule(series.recurrence ?? '');
+  const options = parseRule(RRule, series.recurrence ?? '');
   const until = options.until ? new Date(toFloating(options.until.getTime(), zone)) : null;
   const rule = new RRule({ ...options, dtstart, until, tzid: null });
   return { rule, wallLength: toFloating(Date.parse(series.end), zone) - dtstart.getTime() };
@@ -106,22 +109,22 @@ function occurrence(floatingStart: number, wallLength: number, zone: string): In
  * event has one; a recurring one repeats its wall-clock start and wall-clock length in `zone`,
  * so a weekly 09:00–11:00 booking stays 09:00–11:00 local across a DST change, less the
  * occurrences whose start is one of its `exdates`. More than {@link MAX_OCCURRENCES} in the
- * range is refused with `VALIDATION`.
+ * range is refused with `VALIDATION`. rrule is loaded only for a recurring series.
  *
  * @example
  * ```ts
- * expandSeries(
+ * await expandSeries(
  *   { start: '2026-03-23T08:00:00Z', end: '2026-03-23T10:00:00Z', recurrence: 'FREQ=WEEKLY;COUNT=2' },
  *   { start: Date.parse('2026-03-01T00:00:00Z'), end: Date.parse('2026-04-01T00:00:00Z') },
  *   'Europe/Paris',
  * ); // 23 March 08:00Z–10:00Z, then 30 March 07:00Z–09:00Z (summer time)
  * ```
  */
-export function expandSeries(series: Series, range: Interval, zone: string): Interval[] {
+export async function expandSeries(series: Series, range: Interval, zone: string): Promise<Interval[]> {
   const start = Date.parse(series.start);
   const end = Date.parse(series.end);
   if (series.recurrence === null) return start < range.end && end > range.start ? [{ start, end }] : [];
-  const { rule, wallLength } = ruleFor(series, zone);
+  const { rule, wallLength } = await ruleFor(series, zone);
   // Widen the floating window by the event length plus a day, so no time-zone offset or long
   // event is cut off; the exact overlap test below trims what the widening let in.
   const margin = wallLength + 86_400_000;
@@ -151,13 +154,13 @@ export function expandSeries(series: Series, range: Interval, zone: string): Int
  *
  * @example
  * ```ts
- * seriesEnd({ start: '2026-03-23T08:00:00Z', end: '2026-03-23T10:00:00Z', recurrence: 'FREQ=DAILY;COUNT=3' }, 'UTC');
+ * await seriesEnd({ start: '2026-03-23T08:00:00Z', end: '2026-03-23T10:00:00Z', recurrence: 'FREQ=DAILY;COUNT=3' }, 'UTC');
  * // '2026-03-25T10:00:00.000Z'
  * ```
  */
-export function seriesEnd(series: Series, zone: string): string | null {
+export async function seriesEnd(series: Series, zone: string): Promise<string | null> {
   if (series.recurrence === null) return new Date(Date.parse(series.end)).toISOString();
-  const { rule, wallLength } = ruleFor(series, zone);
+  const { rule, wallLength } = await ruleFor(series, zone);
   if (!rule.options.count && !rule.options.until) return null;
   let count = 0;
   let last: Date | undefined;

@@ -96,9 +96,9 @@ export async function eventsOverlapping(
   return found;
 }
 
-function horizon(draft: ScheduleDraft, zone: string): Interval {
+async function horizon(draft: ScheduleDraft, zone: string): Promise<Interval> {
   const start = Date.parse(draft.start);
-  const last = seriesEnd(draft, zone);
+  const last = await seriesEnd(draft, zone);
   return { start, end: last === null ? start + OPEN_SERIES_HORIZON_MS : Date.parse(last) };
 }
 
@@ -119,8 +119,8 @@ export async function inspectSchedule(
   settings: { timeZone: string; businessHours: BusinessHours },
 ): Promise<ScheduleReport> {
   const zone = settings.timeZone;
-  const window = horizon(draft, zone);
-  const wanted = expandSeries(draft, window, zone).map((o) => booking(draft.eventId ?? '', draft, o));
+  const window = await horizon(draft, zone);
+  const wanted = (await expandSeries(draft, window, zone)).map((o) => booking(draft.eventId ?? '', draft, o));
   const outsideHours =
     draft.kind === 'time_off' ? [] : outsideBusinessHours(wanted, settings.businessHours, zone);
   const holders: Where[] = [];
@@ -129,7 +129,8 @@ export async function inspectSchedule(
   if (holders.length === 0 || wanted.length === 0) return { conflicts: [], outsideHours };
   const events = await eventsOverlapping(tx, window, { or: holders });
   const byId = new Map(events.map((e) => [e.id, e]));
-  const existing = events.flatMap((e) => expandSeries(e, window, zone).map((o) => booking(e.id, e, o)));
+  const expanded = await Promise.all(events.map((e) => expandSeries(e, window, zone)));
+  const existing = events.flatMap((e, i) => (expanded[i] ?? []).map((o) => booking(e.id, e, o)));
   const conflicts = findOverlaps(wanted, existing).map(({ resource, resourceId, existing: hit }) => {
     const event = byId.get(hit.eventId)!;
     return {

@@ -12,13 +12,13 @@ describe('calendar and CSV in a browser (bundled rrule and papaparse, the browse
     expect(parseInstant('2026-03-30T09:00', PARIS)).toBe(Date.parse('2026-03-30T07:00:00Z'));
   });
 
-  it('expands a weekly rule with the bundled rrule, keeping 09:00 local', () => {
+  it('expands a weekly rule with the bundled rrule, keeping 09:00 local', async () => {
     const weekly = {
       start: '2026-03-23T08:00:00Z',
       end: '2026-03-23T10:00:00Z',
       recurrence: 'FREQ=WEEKLY;COUNT=2',
     };
-    const found = expandSeries(
+    const found = await expandSeries(
       weekly,
       { start: Date.parse('2026-03-01'), end: Date.parse('2026-04-30') },
       PARIS,

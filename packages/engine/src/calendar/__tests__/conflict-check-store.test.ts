@@ -75,14 +75,16 @@ describe('the stored conflict check', () => {
             start: Date.parse(candidate.start),
             end: Date.parse(candidate.start) + 366 * DAY,
           };
-          const mine = expandSeries(candidate, horizon, PARIS);
-          const expected = stored.filter((event) => {
+          const mine = await expandSeries(candidate, horizon, PARIS);
+          const theirs = await Promise.all(stored.map((event) => expandSeries(event, horizon, PARIS)));
+          const expected = stored.filter((event, i) => {
             const shares =
               (candidate.technicianId !== null && candidate.technicianId === event.technicianId) ||
               (candidate.bayId !== null && candidate.bayId === event.bayId);
             if (!shares) return false;
-            const theirs = expandSeries(event, horizon, PARIS);
-            return mine.some((m) => theirs.some((o) => Math.max(m.start, o.start) < Math.min(m.end, o.end)));
+            return mine.some((m) =>
+              (theirs[i] ?? []).some((o) => Math.max(m.start, o.start) < Math.min(m.end, o.end)),
+            );
           });
           expect(new Set(report.conflicts.map((c) => c.eventId))).toEqual(new Set(expected.map((e) => e.id)));
         },
