@@ -7,7 +7,8 @@ export default defineConfig({
     'node/index': 'src/node/index.ts',
   },
   format: ['esm'],
-  // Each dynamic import() (papaparse, hash-wasm, jose, otpauth, qrcode, photo checks) becomes its own chunk.
+  // Each dynamic import() (papaparse, hash-wasm, jose, otpauth, qrcode, rrule, photo checks)
+  // becomes a chunk of its own, fetched on first use.
   splitting: true,
   dts: true,
   clean: true,
