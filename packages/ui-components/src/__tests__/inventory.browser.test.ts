@@ -164,7 +164,7 @@ describe('<rpma-inventory>', () => {
         let expected = (await shop.stock.onHand({ materialId: filmId })).onHand;
         for (const { kind, amount } of moves) {
           const delta = kind === 'waste' ? -amount : amount;
-          const values =
+          const values: Record<string, string> =
             kind === 'purchase'
               ? { quantity: String(amount) }
               : kind === 'adjust'
