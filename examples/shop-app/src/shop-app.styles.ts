@@ -18,18 +18,45 @@ export const shellStyles = css`
     font-size: 1.1rem;
     margin: 0;
   }
+  h2 {
+    font-size: 1.25rem;
+    margin: 0;
+  }
   nav {
     display: flex;
-    gap: 8px;
+    flex-wrap: wrap;
+    gap: 4px 12px;
     margin-right: auto;
   }
-  nav button[aria-current='true'] {
+  nav a {
+    color: LinkText;
+    padding: 4px 2px;
+  }
+  nav a[aria-current='page'] {
     font-weight: 700;
-    text-decoration: underline;
+    color: CanvasText;
+  }
+  .spacer {
+    margin-right: auto;
+  }
+  .who {
+    font-weight: 600;
   }
   main {
     display: grid;
     gap: 16px;
     padding: 16px;
+  }
+  .toolbar {
+    display: flex;
+    gap: 16px;
+    align-items: center;
+  }
+  a.button {
+    padding: 6px 12px;
+    border-radius: 6px;
+    background: #0a58ca;
+    color: #fff;
+    text-decoration: none;
   }
 `;

@@ -1,25 +1,29 @@
 import type { Engine, Principal } from '@rpma/engine';
 import {
+  type DemoAccount,
   getRpmaLocale,
   type InterventionOpenDetail,
   type RpmaLocale,
   setRpmaLocale,
   type TaskSelectDetail,
-  type TrustedAccount,
 } from '@rpma/ui-components';
 import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import accounts from './demo-accounts.json';
+import { NAV, navFor, navScreen, parseHash, type Route, routeHash, type Screen } from './routes.js';
 import { shellStyles } from './shop-app.styles.js';
 
 type Theme = 'light' | 'dark';
-type Screen = 'tasks' | 'board' | 'stock' | 'task' | 'intervention';
+
+const defined = (tag: string) => customElements.get(tag) !== undefined;
 
 /**
- * The shop app's shell: an `<rpma-engine-provider>` around the sign-in and, once someone is
- * signed in, the screens — each one `rpma-` element — wired by their events (a task chosen in
- * the list or board opens it; its intervention opens in the runner). Language and theme are
- * remembered.
+ * The shop app's shell: an `<rpma-engine-provider>` around the sign-in (email and password;
+ * the demo accounts fill the form) and, once someone is signed in, the screens their role may
+ * see — each one `rpma-` element, wired by their events (a task chosen anywhere opens it, its
+ * intervention opens in the runner, a client opens its page). The screen lives in the location
+ * hash, so reload and the back button keep it. When the session ends under the user, the
+ * sign-in says why. Language and theme are remembered.
  */
 export class ShopApp extends LitElement {
   static override styles = shellStyles;
@@ -28,16 +32,24 @@ export class ShopApp extends LitElement {
   @property({ attribute: false }) engine?: Engine;
 
   @state() protected principal?: Principal;
-  @state() private screen: Screen = 'tasks';
-  @state() private taskId = '';
-  @state() private interventionId = '';
+  @state() private route: Route = parseHash(location.hash);
   @state() private theme: Theme = (localStorage.getItem('rpma-theme') as Theme | null) ?? 'light';
   @state() private locale: RpmaLocale = getRpmaLocale();
 
+  private readonly onHashChange = () => {
+    this.route = parseHash(location.hash);
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('hashchange', this.onHashChange);
     const saved = localStorage.getItem('rpma-locale') as RpmaLocale | null;
     if (saved && saved !== this.locale) void this.switchLocale(saved);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.onHashChange);
   }
 
   override render() {
@@ -47,31 +59,21 @@ export class ShopApp extends LitElement {
       theme=${this.theme}
       @rpma-principal-changed=${(e: CustomEvent<{ principal?: Principal }>) => {
         this.principal = e.detail.principal;
-        this.screen = 'tasks';
       }}
-      @rpma-task-select=${(e: CustomEvent<TaskSelectDetail>) => this.go('task', e.detail.taskId)}
-      @rpma-intervention-open=${(e: CustomEvent<InterventionOpenDetail>) => {
-        this.interventionId = e.detail.interventionId;
-        this.screen = 'intervention';
+      @rpma-task-select=${(e: CustomEvent<TaskSelectDetail>) => this.go({ screen: 'task', id: e.detail.taskId })}
+      @rpma-task-saved=${(e: CustomEvent<{ taskId: string }>) => this.go({ screen: 'task', id: e.detail.taskId })}
+      @rpma-intervention-open=${(e: CustomEvent<InterventionOpenDetail>) =>
+        this.go({ screen: 'intervention', id: e.detail.interventionId })}
+      @rpma-client-select=${(e: CustomEvent<{ clientId: string }>) =>
+        this.go({ screen: 'client', id: e.detail.clientId })}
+      @rpma-client-deleted=${() => this.go({ screen: 'clients', id: '' })}
+      @rpma-calendar-event-select=${(e: CustomEvent<{ taskId: string | null }>) => {
+        if (e.detail.taskId) this.go({ screen: 'task', id: e.detail.taskId });
       }}
     >
       <header>
         <h1>RPMA</h1>
-        ${
-          this.principal
-            ? html`<nav aria-label=${fr ? 'Écrans' : 'Screens'}>
-              <button type="button" aria-current=${this.screen === 'tasks'} @click=${() => this.go('tasks')}>
-                ${fr ? 'Tâches' : 'Tasks'}
-              </button>
-              <button type="button" aria-current=${this.screen === 'board'} @click=${() => this.go('board')}>
-                ${fr ? 'Tableau' : 'Board'}
-              </button>
-              <button type="button" aria-current=${this.screen === 'stock'} @click=${() => this.go('stock')}>
-                ${fr ? 'Stock' : 'Stock'}
-              </button>
-            </nav>`
-            : ''
-        }
+        ${this.principal ? this.renderNav(this.principal, fr) : html`<span class="spacer"></span>`}
         <label>
           <span>${fr ? 'Langue' : 'Language'}</span>
           <select @change=${(e: Event) => this.switchLocale((e.target as HTMLSelectElement).value as RpmaLocale)}>
@@ -82,33 +84,99 @@ export class ShopApp extends LitElement {
         <button type="button" @click=${this.toggleTheme} aria-pressed=${this.theme === 'dark'}>
           ${fr ? 'Thème sombre' : 'Dark theme'}
         </button>
+        ${
+          this.principal
+            ? html`<span class="who">${this.principal.displayName ?? this.principal.userId}</span>
+              <button type="button" @click=${this.signOut}>${fr ? 'Se déconnecter' : 'Sign out'}</button>`
+            : ''
+        }
       </header>
       <main>
-        <rpma-sign-in trusted-only .accounts=${accounts as TrustedAccount[]}></rpma-sign-in>
-        ${this.principal ? this.renderScreen() : ''}
+        ${this.principal ? this.renderScreen(this.principal, fr) : html`<rpma-sign-in .demoAccounts=${accounts as DemoAccount[]}></rpma-sign-in>`}
       </main>
     </rpma-engine-provider>`;
   }
 
-  private renderScreen() {
-    const mine = this.principal?.role === 'technician' ? this.principal.userId : '';
-    switch (this.screen) {
+  private renderNav(principal: Principal, fr: boolean) {
+    const current = navScreen(this.route.screen);
+    return html`<nav aria-label=${fr ? 'Écrans' : 'Screens'}>
+      ${navFor(principal.role, defined).map(
+        (
+          item,
+        ) => html`<a href=${routeHash({ screen: item.screen, id: '' })} aria-current=${current === item.screen ? 'page' : 'false'}>
+          ${fr ? item.fr : item.en}
+        </a>`,
+      )}
+    </nav>`;
+  }
+
+  private renderScreen(principal: Principal, fr: boolean) {
+    const { screen, id } = this.allowed(principal, this.route.screen)
+      ? this.route
+      : { screen: 'dashboard', id: '' };
+    const mine = principal.role === 'technician' ? principal.userId : '';
+    switch (screen as Screen) {
+      case 'tasks':
+        return html`<div class="toolbar">
+            <h2>${fr ? 'Tâches' : 'Tasks'}</h2>
+            ${
+              principal.role !== 'viewer' && defined('rpma-task-form')
+                ? html`<a class="button" href="#/tasks/new">${fr ? 'Nouvelle tâche' : 'New task'}</a>`
+                : ''
+            }
+          </div>
+          <rpma-task-list technician-id=${mine} status="scheduled,in_progress,on_hold"></rpma-task-list>`;
+      case 'new-task':
+        return html`<rpma-task-form></rpma-task-form>`;
+      case 'task':
+        return html`<rpma-task-detail task-id=${id}></rpma-task-detail>`;
       case 'board':
         return html`<rpma-task-board technician-id=${mine}></rpma-task-board>`;
-      case 'stock':
-        return html`<rpma-stock-levels></rpma-stock-levels>`;
-      case 'task':
-        return html`<rpma-task-detail task-id=${this.taskId}></rpma-task-detail>`;
+      case 'calendar':
+        return html`<rpma-calendar technician-id=${mine}></rpma-calendar>`;
+      case 'clients':
+        return html`<rpma-client-list></rpma-client-list>`;
+      case 'client':
+        return html`<rpma-client-detail client-id=${id}></rpma-client-detail>`;
+      case 'interventions':
+        return html`<rpma-intervention-list></rpma-intervention-list>`;
       case 'intervention':
-        return html`<rpma-intervention-runner intervention-id=${this.interventionId}></rpma-intervention-runner>`;
+        return html`<rpma-intervention-runner intervention-id=${id}></rpma-intervention-runner>`;
+      case 'inventory':
+        return defined('rpma-inventory')
+          ? html`<rpma-inventory></rpma-inventory>`
+          : html`<rpma-stock-levels></rpma-stock-levels>`;
+      case 'settings':
+        return html`<rpma-settings></rpma-settings>`;
+      case 'users':
+        return html`<rpma-users></rpma-users>`;
+      case 'trash':
+        return html`<rpma-trash></rpma-trash>`;
+      case 'account':
+        return html`<rpma-account></rpma-account>`;
       default:
-        return html`<rpma-task-list technician-id=${mine} status="scheduled,in_progress,on_hold"></rpma-task-list>`;
+        return html`<rpma-dashboard></rpma-dashboard>`;
     }
   }
 
-  private go(screen: Screen, taskId = this.taskId): void {
-    this.screen = screen;
-    this.taskId = taskId;
+  /** A screen the principal's role may see (a record's screen follows its list's rule). */
+  private allowed(principal: Principal, screen: Screen): boolean {
+    if (screen === 'new-task') return principal.role !== 'viewer' && defined('rpma-task-form');
+    const entry = NAV.find((item) => item.screen === navScreen(screen));
+    if (!entry?.roles.includes(principal.role)) return false;
+    return navScreen(screen) !== screen || defined(entry.tag);
+  }
+
+  private go(route: Route): void {
+    location.hash = routeHash(route);
+  }
+
+  private async signOut(): Promise<void> {
+    const principal = this.principal;
+    const provider = this.renderRoot.querySelector('rpma-engine-provider');
+    // Signed out first, so the provider does not take the session's end for an expiry.
+    provider?.dispatchEvent(new CustomEvent('rpma-signed-out', { detail: {} }));
+    if (this.engine && principal?.sessionId) await this.engine.auth.logout(principal);
   }
 
   private async switchLocale(locale: RpmaLocale): Promise<void> {

@@ -66,8 +66,22 @@ async function photo(page: Page, label: string) {
   return { name: `${label}.png`, mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') };
 }
 
+/** Signs in through the form: the demo account fills it, the password path signs in. */
+async function signIn(page: Page, name: string): Promise<void> {
+  const form = page.locator('rpma-sign-in');
+  await form.getByRole('button', { name: new RegExp(name) }).click();
+  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/** Opens a screen from the navigation and waits for its element. */
+async function open(page: Page, link: string, element: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+  await page.locator(element).first().waitFor();
+}
+
 describe('the built shop app', () => {
-  it('is served with a CSP without unsafe-eval, signs a technician in, and switches to French', async () => {
+  it('is served with a CSP without unsafe-eval; real sign-in, role-based screens, hash routes, French', async () => {
     const { page, problems } = await openPage();
     const response = await page.goto(url);
     const csp = response?.headers()['content-security-policy'] ?? '';
@@ -75,37 +89,90 @@ describe('the built shop app', () => {
     expect(csp).not.toContain("'unsafe-eval'");
     expect(csp).not.toContain("'unsafe-inline'");
 
-    const lea = page.locator('rpma-sign-in').getByRole('button', { name: /Léa Martin/ });
-    await lea.waitFor();
-    await page.screenshot({ path: `${artifacts}sign-in.png` });
-    await lea.click();
-    await page.locator('rpma-sign-in').getByText('Signed in as Léa Martin').waitFor();
+    const form = page.locator('rpma-sign-in');
+    await form.getByRole('button', { name: /Léa Martin/ }).waitFor();
+    await form.getByText(/atelier-lea-2026/).waitFor();
+    await page.screenshot({ path: `${artifacts}login.png`, fullPage: true });
+    // A wrong password is refused in words: there is no password-less way in.
+    await form.getByLabel('Email').fill('lea@atelier-demo.fr');
+    await form.getByLabel('Password').fill('not her password');
+    await form.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await form.getByText('invalid email or password').waitFor();
 
-    await page.getByLabel('Language').selectOption('fr');
-    await page.locator('rpma-sign-in').getByText('Connecté en tant que Léa Martin').waitFor();
-    await page.screenshot({ path: `${artifacts}signed-in-fr.png` });
+    await signIn(page, 'Léa Martin');
+    const dashboard = page.locator('rpma-dashboard');
+    await dashboard.getByText('PPF capot et pare-choc').waitFor();
+    await dashboard.locator('[data-card="active"] button').first().waitFor();
+    await page.screenshot({ path: `${artifacts}dashboard.png`, fullPage: true });
+    const nav = page.getByRole('navigation');
+    for (const hidden of ['Users', 'Trash', 'Settings']) {
+      expect(await nav.getByRole('link', { name: hidden, exact: true }).count()).toBe(0);
+    }
+
+    await open(page, 'Tasks', 'rpma-task-list');
+    await page.locator('rpma-task-list [part="row"]').first().waitFor();
+    await page.getByRole('link', { name: 'New task' }).waitFor();
+    await page.screenshot({ path: `${artifacts}tasks.png`, fullPage: true });
+    await open(page, 'Board', 'rpma-task-board');
+    await page.locator('rpma-task-board [part="card"]').first().waitFor();
+    await page.screenshot({ path: `${artifacts}board.png`, fullPage: true });
+    if (await nav.getByRole('link', { name: 'Calendar', exact: true }).count()) {
+      await open(page, 'Calendar', 'rpma-calendar');
+      await page.locator('rpma-calendar').getByText(/PPF/).first().waitFor();
+      await page.screenshot({ path: `${artifacts}calendar.png`, fullPage: true });
+    }
+    await open(page, 'Clients', 'rpma-client-list');
+    await page.locator('rpma-client-list').getByText('Garage Dupont').first().waitFor();
+    await page.screenshot({ path: `${artifacts}clients.png`, fullPage: true });
+    await open(page, 'Inventory', 'main tr[data-sku="PPF-GLOSS-8"]');
+    await page.screenshot({ path: `${artifacts}inventory.png`, fullPage: true });
+    // The screen is in the hash: back returns to the clients, a reload keeps the screen.
+    await page.goBack();
+    await page.locator('rpma-client-list').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/clients');
+    await page.reload();
+    await signIn(page, 'Léa Martin');
+    await page.locator('rpma-client-list').waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await form.getByRole('button', { name: /Claire Dubois/ }).waitFor();
+    expect(await form.locator('[part="session-ended"]').count()).toBe(0);
+    await signIn(page, 'Claire Dubois');
+    for (const [link, element, shot] of [
+      ['Settings', 'rpma-settings', 'settings'],
+      ['Users', 'rpma-users', 'users'],
+      ['Trash', 'rpma-trash', 'trash'],
+      ['My account', 'rpma-account', 'account'],
+    ] as const) {
+      if (!(await nav.getByRole('link', { name: link, exact: true }).count())) continue;
+      await open(page, link, element);
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: `${artifacts}${shot}.png`, fullPage: true });
+    }
+
+    await page.locator('shop-app header').getByLabel('Language').selectOption('fr');
+    await nav.getByRole('link', { name: 'Accueil' }).click();
+    await page.locator('rpma-dashboard').getByText('Tâches par statut').waitFor();
+    await page.screenshot({ path: `${artifacts}dashboard-fr.png`, fullPage: true });
     expect(problems).toEqual([]);
-  }, 180_000);
+  }, 240_000);
 
   it("runs today's PPF job as a technician: four steps with photos, stock consumed, task completed, kept after reload", async () => {
     const { page, problems } = await openPage();
     await page.goto(url);
-    await page
-      .locator('rpma-sign-in')
-      .getByRole('button', { name: /Léa Martin/ })
-      .click();
+    await signIn(page, 'Léa Martin');
     const filmOnHand = async () => {
-      await page.getByRole('button', { name: 'Stock', exact: true }).click();
-      const cell = page.locator('rpma-stock-levels tr[data-sku="PPF-GLOSS-8"] [data-on-hand]');
-      await cell.waitFor();
+      await open(page, 'Inventory', 'main tr[data-sku="PPF-GLOSS-8"]');
+      const cell = page.locator('main tr[data-sku="PPF-GLOSS-8"] [data-on-hand]');
       const value = Number(await cell.getAttribute('data-on-hand'));
-      await page.getByRole('button', { name: 'Tasks', exact: true }).click();
+      await open(page, 'Dashboard', 'rpma-dashboard');
       return value;
     };
     const filmBefore = await filmOnHand();
-    const list = page.locator('rpma-task-list');
-    await list.getByRole('searchbox').fill('capot');
-    await list.getByRole('button', { name: /PPF capot et pare-choc/ }).click();
+    await page
+      .locator('rpma-dashboard')
+      .getByRole('button', { name: /PPF capot et pare-choc/ })
+      .click();
     await page.locator('rpma-task-detail').getByRole('button', { name: 'Start the intervention' }).click();
     const runner = page.locator('rpma-intervention-runner');
     const field = (id: string) => runner.locator(`#f-${id}`);
@@ -204,10 +271,8 @@ describe('the built shop app', () => {
     expect(Math.round((filmBefore - (await filmOnHand())) * 100) / 100).toBe(3.9);
 
     await page.reload();
-    await page
-      .locator('rpma-sign-in')
-      .getByRole('button', { name: /Léa Martin/ })
-      .click();
+    await signIn(page, 'Léa Martin');
+    await open(page, 'Tasks', 'rpma-task-list');
     await page.locator('rpma-task-list').getByRole('searchbox').fill('capot');
     await page.locator('rpma-task-list').getByLabel('Status').selectOption('completed');
     await page
@@ -217,8 +282,8 @@ describe('the built shop app', () => {
     await page.locator('rpma-task-detail [data-status="completed"]').waitFor();
     await page.screenshot({ path: `${artifacts}task-completed-after-reload.png`, fullPage: true });
     expect(Math.round((filmBefore - (await filmOnHand())) * 100) / 100).toBe(3.9);
-    await page.getByLabel('Language').selectOption('fr');
-    await page.getByRole('button', { name: 'Tableau' }).click();
+    await page.locator('shop-app header').getByLabel('Language').selectOption('fr');
+    await page.getByRole('navigation').getByRole('link', { name: 'Tableau' }).click();
     await page.locator('rpma-task-board').getByText('Planifiée').first().waitFor();
     await page.screenshot({ path: `${artifacts}board-fr.png`, fullPage: true });
     expect(problems).toEqual([]);

@@ -1,4 +1,4 @@
-import type { Engine, Principal, Shop } from '@rpma/engine';
+import type { Engine, Shop } from '@rpma/engine';
 import accounts from '../demo-accounts.json';
 import {
   BUSINESSES,
@@ -9,27 +9,76 @@ import {
   STOCK,
   VEHICLES,
 } from './demo-data.js';
+import { type ShopDay, shopDays } from './shop-days.js';
 
 const DAY = 86_400_000;
+const TIME_ZONE = 'Europe/Paris';
+/** Two appointments a day per technician, in the bay they work in. */
+const SLOTS = [
+  { start: '08:30', end: '12:30' },
+  { start: '13:30', end: '17:30' },
+] as const;
 
 /** Progress of the first-start seeding: `done` of `total` steps, and what is being made. */
 export type SeedProgress = (done: number, total: number, what: string) => void;
 
+/** A demo account as `demo-accounts.json` lists it. */
+export type DemoAccount = (typeof accounts)[number];
+
 const technicians = accounts.filter((a) => a.role === 'technician');
 
+/** A job of today or yesterday, which the seed may start. */
+interface TodayJob {
+  taskId: string;
+  technician: DemoAccount;
+  service: string;
+  coverage: readonly string[];
+}
+
 /**
- * Seeds the demo organisation on first start, through the public engine API only: stock with
- * lots, 50 clients with vehicles, 200 tasks over the past four and the coming three weeks
- * (past ones completed, today's scheduled for each technician — Léa's is a PPF), PPF
- * interventions in progress and a ceramic one in curing. Does nothing when clients exist.
+ * Seeds the demo organisation on first start, through the public engine API only: the first
+ * admin (`auth.bootstrap`) and the other accounts (`users.create`) with their demo passwords,
+ * shop settings (Europe/Paris, Monday to Saturday), stock with lots, 50 clients with vehicles,
+ * 200 tasks over the past four and the coming three weeks, each booked in the calendar with its
+ * technician and bay (past ones completed, today's first for Léa is a PPF), PPF interventions in
+ * progress and a ceramic one in curing. Every call runs as a signed-in account, and the seed's
+ * sessions are ended at the close. Does nothing once the store has users.
  */
 export async function seedDemoShop(engine: Engine, progress: SeedProgress = () => {}): Promise<boolean> {
-  const admin = engine.as(engine.auth.trust(principalOf('admin')));
-  if ((await admin.clients.list({ limit: 1 })).items.length > 0) return false;
-  const total = 50 + 200 + 4;
+  if (!(await engine.auth.needsBootstrap())) return false;
+  const total = accounts.length + 1 + 50 + 200 + 2;
   let done = 0;
   const step = (what: string) => progress(++done, total, what);
 
+  const [first, ...others] = accounts;
+  await engine.auth.bootstrap({
+    email: first!.email,
+    displayName: first!.displayName,
+    password: first!.password,
+  });
+  step('accounts');
+  const admin = engine.as(
+    (await engine.auth.login({ email: first!.email, password: first!.password })).principal,
+  );
+  const ids = new Map<string, string>([[first!.email, admin.principal.userId]]);
+  for (const account of others) {
+    const { email, displayName, password } = account;
+    const user = await admin.users.create({
+      email,
+      displayName,
+      password,
+      role: account.role as 'technician',
+    });
+    ids.set(email, user.id);
+    step('accounts');
+  }
+
+  await admin.settings.update({
+    name: 'Atelier Démo Lyon',
+    currency: 'EUR',
+    timeZone: TIME_ZONE,
+    businessHours: { days: [1, 2, 3, 4, 5, 6], open: '08:00', close: '18:00' },
+  });
   for (const item of STOCK) {
     const material = await admin.materials.create({ ...item.material });
     for (const lot of item.lots) {
@@ -65,14 +114,17 @@ export async function seedDemoShop(engine: Engine, progress: SeedProgress = () =
     step('clients');
   }
 
-  const today = startOfDay(engine.clock.now());
-  const todays: { taskId: string; technicianId: string; service: string }[] = [];
-  let leaHasToday = false;
+  const days = shopDays(engine.clock.now(), TIME_ZONE, { from: -28, to: 20, openDays: [1, 2, 3, 4, 5, 6] });
+  const todays: TodayJob[] = [];
+  let previousDay: ShopDay | undefined;
+  let onDay = 0;
   for (let i = 0; i < 200; i++) {
-    const dayOffset = -28 + Math.floor((i * 49) / 200);
-    const technician = technicians[i % technicians.length]!;
-    const leaToday: boolean = !leaHasToday && dayOffset === 0 && technician === technicians[0];
-    leaHasToday ||= leaToday;
+    const day = days[Math.floor((i * days.length) / 200)]!;
+    onDay = day === previousDay ? onDay + 1 : 0;
+    previousDay = day;
+    const technician = technicians[onDay % technicians.length]!;
+    const slot = SLOTS[Math.floor(onDay / technicians.length) % SLOTS.length]!;
+    const leaToday = day.offset === 0 && onDay === 0;
     const ceramic = i % 5 === 4 && !leaToday;
     const owner = owners[i % owners.length]!;
     const coverage = ceramic
@@ -80,7 +132,6 @@ export async function seedDemoShop(engine: Engine, progress: SeedProgress = () =
       : leaToday
         ? PPF_PACKAGES[0]!
         : PPF_PACKAGES[i % PPF_PACKAGES.length]!;
-    const start = new Date(today + dayOffset * DAY + (8 + (i % 3) * 3) * 3_600_000).toISOString();
     const task = await admin.tasks.create({
       title: ceramic
         ? 'Traitement céramique'
@@ -91,99 +142,108 @@ export async function seedDemoShop(engine: Engine, progress: SeedProgress = () =
       vehicleId: owner.vehicleId,
       service: ceramic ? 'ceramic' : 'ppf',
       coverage,
-      technicianId: technician.userId,
-      scheduledStart: start,
-      dueAt: new Date(Date.parse(start) + (ceramic ? 3 : 2) * DAY).toISOString(),
+      dueAt: new Date(engine.clock.now() + (day.offset + (ceramic ? 3 : 2)) * DAY).toISOString(),
       estimate: { minutes: ceramic ? 600 : 480, amount: ceramic ? 1200 : 1900 },
     });
-    if (dayOffset < -2) {
+    const technicianId = ids.get(technician.email)!;
+    await admin.calendar.scheduleTask({
+      taskId: task.id,
+      start: `${day.date}T${slot.start}`,
+      end: `${day.date}T${slot.end}`,
+      technicianId,
+      bayId: `baie-${(onDay % technicians.length) + 1}`,
+      // A demo started on a Sunday still gets today's jobs, outside the opening days.
+      override: !day.open,
+    });
+    if (day.offset < -2) {
       await admin.tasks.changeStatus({ id: task.id, to: 'in_progress' });
       await admin.tasks.changeStatus({ id: task.id, to: 'completed', actualDurationMinutes: 450 + (i % 90) });
-    } else if (dayOffset === 0 || dayOffset === -1) {
-      todays.push({ taskId: task.id, technicianId: technician.userId, service: task.service });
+    } else if (day.offset === 0 || day.offset === -1) {
+      todays.push({ taskId: task.id, technician, service: task.service, coverage });
     }
     step('tasks');
   }
 
   await seedInterventions(engine, todays, step);
+  await engine.auth.logout(admin.principal);
   return true;
 }
 
 /** Léa keeps her PPF task of today to run; others are mid-job; one ceramic job is curing. */
 async function seedInterventions(
   engine: Engine,
-  todays: { taskId: string; technicianId: string; service: string }[],
+  todays: TodayJob[],
   step: (what: string) => void,
 ): Promise<void> {
-  const lea = technicians[0]!.userId;
-  const ppfStarted = todays.filter((t) => t.service === 'ppf' && t.technicianId !== lea).slice(0, 2);
+  const lea = technicians[0]!;
+  const ppfStarted = todays.filter((t) => t.service === 'ppf' && t.technician !== lea).slice(0, 2);
   for (const job of ppfStarted) {
-    await asUser(engine, job.technicianId).interventions.start(job.taskId);
-    step('interventions');
+    await asAccount(engine, job.technician, (tech) => tech.interventions.start(job.taskId));
   }
-  const ceramic = todays.find((t) => t.service === 'ceramic' && t.technicianId !== lea);
-  if (ceramic) {
-    const tech = asUser(engine, ceramic.technicianId);
-    const run = await tech.interventions.start(ceramic.taskId);
-    const photo = await tech.photos.upload({
-      interventionId: run.id,
-      stepId: 'preparation',
-      bytes: await demoPhoto('après correction'),
-      angle: 'after-correction',
-    });
-    const panels = ['hood', 'roof'];
-    await tech.interventions.send(run.id, {
-      type: 'STEP.SUBMIT',
-      step: 'preparation',
-      data: {
-        correction: 'one_step',
-        panels: panels.map((panel) => ({
-          panel,
-          pad: 'mousse medium',
-          polish: 'one-step',
-          beforeUm: 118,
-          afterUm: 115,
-        })),
-      },
-      checklist: ['strip_wash', 'iron_remover', 'tar_remover', 'clay', 'panel_wipe'],
-      photos: [photo.id],
-    });
-    await tech.interventions.send(run.id, {
-      type: 'STEP.SUBMIT',
-      step: 'application',
-      data: {
-        product: 'COAT-PRO-5Y',
-        bottleLot: 'B-77',
-        environment: { temperatureC: 20, humidityPct: 50, surfaceTempC: 19 },
-        layers: panels.flatMap((panel) =>
-          [1, 2].map((layer) => ({ panel, layer, flashSeconds: 60, highSpotCheck: true })),
-        ),
-        mlUsed: 30,
-        cureMethod: 'ambient',
-        overFilm: false,
-      },
-      checklist: ['gloves', 'lights'],
-    });
-    step('curing');
+  step('interventions');
+  const ceramic = todays.find((t) => t.service === 'ceramic' && t.technician !== lea);
+  if (ceramic)
+    await asAccount(engine, ceramic.technician, (tech) =>
+      cureCeramic(tech, ceramic.taskId, ceramic.coverage),
+    );
+  step('curing');
+}
+
+/** Starts a ceramic job and records its preparation and application: it is left curing. */
+async function cureCeramic(tech: Shop, taskId: string, panels: readonly string[]): Promise<void> {
+  const run = await tech.interventions.start(taskId);
+  const photo = await tech.photos.upload({
+    interventionId: run.id,
+    stepId: 'preparation',
+    bytes: await demoPhoto('après correction'),
+    angle: 'after-correction',
+  });
+  await tech.interventions.send(run.id, {
+    type: 'STEP.SUBMIT',
+    step: 'preparation',
+    data: {
+      correction: 'one_step',
+      panels: panels.map((panel) => ({
+        panel,
+        pad: 'mousse medium',
+        polish: 'one-step',
+        beforeUm: 118,
+        afterUm: 115,
+      })),
+    },
+    checklist: ['strip_wash', 'iron_remover', 'tar_remover', 'clay', 'panel_wipe'],
+    photos: [photo.id],
+  });
+  await tech.interventions.send(run.id, {
+    type: 'STEP.SUBMIT',
+    step: 'application',
+    data: {
+      product: 'COAT-PRO-5Y',
+      bottleLot: 'B-77',
+      environment: { temperatureC: 20, humidityPct: 50, surfaceTempC: 19 },
+      layers: panels.flatMap((panel) =>
+        [1, 2].map((layer) => ({ panel, layer, flashSeconds: 60, highSpotCheck: true })),
+      ),
+      mlUsed: 30,
+      cureMethod: 'ambient',
+      overFilm: false,
+    },
+    checklist: ['gloves', 'lights'],
+  });
+}
+
+/** Runs `work` signed in as the demo account (a real login), then signs out. */
+async function asAccount<T>(
+  engine: Engine,
+  account: DemoAccount,
+  work: (shop: Shop) => Promise<T>,
+): Promise<T> {
+  const { principal } = await engine.auth.login({ email: account.email, password: account.password });
+  try {
+    return await work(engine.as(principal));
+  } finally {
+    await engine.auth.logout(principal);
   }
-}
-
-function principalOf(role: Principal['role']): Principal {
-  const account = accounts.find((a) => a.role === role)!;
-  return { userId: account.userId, role, displayName: account.displayName };
-}
-
-function asUser(engine: Engine, userId: string): Shop {
-  const account = accounts.find((a) => a.userId === userId)!;
-  return engine.as(
-    engine.auth.trust({ userId, role: account.role as Principal['role'], displayName: account.displayName }),
-  );
-}
-
-function startOfDay(ms: number): number {
-  const d = new Date(ms);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
 }
 
 function letters(i: number): string {
