@@ -25,8 +25,9 @@ export interface TrashChangeDetail {
  * The trash (`shop.trash`): soft-deleted clients, vehicles, tasks, materials, photos, events…,
  * grouped by kind and filterable, each with when and by whom it was deleted (from the audit
  * log). Restore puts a document back (the engine refuses while what it belongs to is deleted);
- * purge removes it for good after a confirm step, and only for roles allowed to. Re-reads after
- * every committed change.
+ * purge removes it for good after a confirm step, and only for roles allowed to. Shows the 200
+ * most recently deleted documents (`trash.list` across every collection). Re-reads after every
+ * committed change.
  *
  * @element rpma-trash
  * @fires rpma-trash-restored - A document was restored; detail `{ collection, id }`.
