@@ -1,6 +1,9 @@
 export { FakeClock } from '../kernel/clock.js';
-export type { OpenInterventionOptions } from './open-intervention.js';
-export { openIntervention } from './open-intervention.js';
+export type { AssignedJob } from './open-intervention.js';
+export { assignedTask, openIntervention } from './open-intervention.js';
+export { refusal, refusalOf, stamped } from './refusal.js';
+export type { ShopFixture, ShopFixtureOptions } from './shop-fixture.js';
+export { FIXTURE_START, shopFixture } from './shop-fixture.js';
 export type {
   StorageAdapterSuiteOptions,
   StorageUnderTest,

@@ -1,27 +1,47 @@
 import type { Shop } from '../engine/shop.js';
+import type { TaskView } from '../tasks/task-model.js';
 import type { Intervention } from '../workflows/workflow-collections.js';
 
 /**
- * What {@link openIntervention} needs: the service (a registered workflow id) and the technician
- * the task is assigned to; the coverage and the client's name are optional.
+ * A job to open: the service (a registered workflow id) and the technician the task is
+ * assigned to; the coverage (default `['hood']`) is optional.
  *
  * @example
  * ```ts
- * const job: OpenInterventionOptions = { service: 'ppf', technicianId: 'tech-1', coverage: ['hood'] };
+ * const job: AssignedJob = { service: 'ppf', technicianId: 'tech-1', coverage: ['hood'] };
  * ```
  */
-export interface OpenInterventionOptions {
+export interface AssignedJob {
   service: string;
   technicianId: string;
   coverage?: string[];
-  clientName?: string;
 }
 
 /**
- * Starts a real intervention through the public API: a new client, a scheduled task of
- * `service` assigned to `technicianId`, and the workflow started on it by `staff` (a supervisor
- * or admin shop). For tests and benches that need an intervention a technician owns, such as
- * photo uploads, which the engine accepts only on such an intervention.
+ * Creates a task of the job for the client, assigned to its technician and scheduled on
+ * 2026-11-26 08:00 UTC (the fixtures' start), through the public API as `staff` (a supervisor or
+ * admin shop).
+ *
+ * @example
+ * ```ts
+ * const task = await assignedTask(boss, client.id, { service: 'ceramic', technicianId: 'tech-1', coverage: ['hood', 'roof'] });
+ * ```
+ */
+export function assignedTask(staff: Shop, clientId: string, job: AssignedJob): Promise<TaskView> {
+  return staff.tasks.create({
+    title: `${job.service} job`,
+    clientId,
+    service: job.service,
+    coverage: job.coverage ?? ['hood'],
+    technicianId: job.technicianId,
+    scheduledStart: '2026-11-26T08:00:00Z',
+  });
+}
+
+/**
+ * Starts a real intervention through the public API: a new client, an {@link assignedTask}, and
+ * the workflow started on it by `staff`. For tests and benches that need an intervention a
+ * technician owns, such as photo uploads, which the engine accepts only on such an intervention.
  *
  * @example
  * ```ts
@@ -29,18 +49,8 @@ export interface OpenInterventionOptions {
  * await tech.photos.upload({ interventionId: run.id, stepId: 'inspection', bytes });
  * ```
  */
-export async function openIntervention(staff: Shop, options: OpenInterventionOptions): Promise<Intervention> {
-  const client = await staff.clients.create({
-    kind: 'individual',
-    name: options.clientName ?? 'Léa Martin',
-  });
-  const task = await staff.tasks.create({
-    title: `${options.service} job`,
-    clientId: client.id,
-    service: options.service,
-    coverage: options.coverage ?? ['hood'],
-    technicianId: options.technicianId,
-    scheduledStart: '2026-11-26T08:00:00Z',
-  });
+export async function openIntervention(staff: Shop, job: AssignedJob): Promise<Intervention> {
+  const client = await staff.clients.create({ kind: 'individual', name: 'Léa Martin' });
+  const task = await assignedTask(staff, client.id, job);
   return staff.interventions.start(task.id);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEngine, FakeClock, photoBindings } from '@rpma/engine';
 import { fsBlobStore, sharpImageProcessor } from '@rpma/engine/node';
-import { submitWithPhotos } from '@rpma/engine/testing';
+import { FIXTURE_START, shopFixture, submitWithPhotos } from '@rpma/engine/testing';
 import { memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ const HOUR = 3_600_000;
 
 describe('a ceramic job through the public engine API', () => {
   it('holds the vehicle through a restart until the cure timer fires, then completes the task', async () => {
-    const clock = new FakeClock('2026-11-26T08:00:00Z');
+    const clock = new FakeClock(FIXTURE_START);
     const persistence = memoryPersistence();
     const photos = photoBindings({
       blobs: fsBlobStore(await mkdtemp(join(tmpdir(), 'ceramic-photos-'))),
@@ -25,41 +25,27 @@ describe('a ceramic job through the public engine API', () => {
         .jpeg()
         .toBuffer(),
     );
-    const open = () =>
-      createEngine({
-        storage: sqljsStorage({ persistence }),
-        clock,
-        workflows: [ceramicWorkflow()],
-        timerIntervalMs: 0,
-        modules: [photos],
-      });
     const panels = ['hood', 'roof'];
+    const workflows = [ceramicWorkflow()];
 
-    const first = await open();
-    const boss = first.as(first.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
-    const tech = first.as(first.auth.trust({ userId: 'tech-1', role: 'technician' }));
-    const client = await boss.clients.create({ kind: 'individual', name: 'Marc Dubois' });
-    const coating = await boss.materials.create({
-      sku: 'COAT-PRO-5Y',
-      name: 'Pro ceramic',
-      type: 'coating',
-      unit: 'ml',
+    const first = await shopFixture({
+      storage: sqljsStorage({ persistence }),
+      clock,
+      workflows,
+      modules: [photos],
+      stock: {
+        material: { sku: 'COAT-PRO-5Y', name: 'Pro ceramic', type: 'coating', unit: 'ml' },
+        purchase: { quantity: 50, lotNumber: 'B-77' },
+      },
     });
-    await boss.stock.purchase({ materialId: coating.id, quantity: 50, lotNumber: 'B-77' });
-    const task = await boss.tasks.create({
-      title: 'Ceramic 5 years',
-      clientId: client.id,
-      service: 'ceramic',
-      coverage: panels,
-      technicianId: 'tech-1',
-      scheduledStart: '2026-11-26T08:00:00Z',
-    });
+    const { boss, tech, materialId } = first;
+    const task = await first.task('ceramic', panels);
     const run = await tech.interventions.start(task.id);
     clock.advance(4 * HOUR);
     await submitWithPhotos(tech, run.id, preparationSubmit(panels), shot);
     clock.advance(3 * HOUR);
     await tech.interventions.send(run.id, applicationSubmit(panels));
-    expect((await boss.stock.onHand({ materialId: coating.id })).onHand).toBe(20);
+    expect((await boss.stock.onHand({ materialId })).onHand).toBe(20);
     const held = await tech.interventions.get(run.id);
     expect(held.state).toBe('curing.holding');
     expect(held.timers).toEqual([
@@ -71,10 +57,16 @@ describe('a ceramic job through the public engine API', () => {
       (error: Error) => error.message,
     );
     expect(early).toContain('the coating cures until 2026-11-27T15:00:00.000Z');
-    await first.close();
+    await first.engine.close();
 
     clock.advance(23 * HOUR);
-    const second = await open();
+    const second = await createEngine({
+      storage: sqljsStorage({ persistence }),
+      clock,
+      workflows,
+      timerIntervalMs: 0,
+      modules: [photos],
+    });
     try {
       const techAgain = second.as(second.auth.trust({ userId: 'tech-1', role: 'technician' }));
       const ready = await techAgain.interventions.get(run.id);

@@ -1,5 +1,10 @@
 import { applyWorkflowEvent, EngineError, startWorkflow } from '@rpma/engine';
-import { expectEveryStateReachable, expectSnapshotsRoundTrip } from '@rpma/engine/testing';
+import {
+  expectEveryStateReachable,
+  expectSnapshotsRoundTrip,
+  refusalOf,
+  stamped,
+} from '@rpma/engine/testing';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ceramicWorkflow } from '../ceramic-workflow.js';
@@ -17,27 +22,13 @@ const input = { taskId: 't-1', coverage: panels, startedAt: Date.parse('2026-11-
 const ceramic = ceramicWorkflow();
 const T = input.startedAt;
 
-function refusal(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-function stamp(event: Record<string, unknown>, at: number) {
-  return { at, by: 'tech-1', ...event, type: String(event.type) };
-}
-
 function applied(options: Parameters<typeof applicationSubmit>[1] = {}) {
   const prepared = applyWorkflowEvent(
     ceramic,
     startWorkflow(ceramic, input).snapshot,
-    stamp(preparationSubmit(panels), T),
+    stamped(preparationSubmit(panels), T),
   );
-  return applyWorkflowEvent(ceramic, prepared.snapshot, stamp(applicationSubmit(panels, options), T));
+  return applyWorkflowEvent(ceramic, prepared.snapshot, stamped(applicationSubmit(panels, options), T));
 }
 
 describe('the ceramic workflow', () => {
@@ -58,11 +49,11 @@ describe('the ceramic workflow', () => {
     const prepared = applyWorkflowEvent(
       ceramic,
       startWorkflow(ceramic, input).snapshot,
-      stamp(preparationSubmit(panels), T),
+      stamped(preparationSubmit(panels), T),
     );
     const damp = applicationSubmit(panels, { humidityPct: 85, surfaceTempC: 18 });
     expect(
-      refusal(() => applyWorkflowEvent(ceramic, prepared.snapshot, stamp(damp, T))).details.missing,
+      refusalOf(() => applyWorkflowEvent(ceramic, prepared.snapshot, stamped(damp, T))).details.missing,
     ).toEqual([
       'Pro ceramic 5-year: humidity 85 % is above the maximum 80 %',
       'Pro ceramic 5-year: surface 18 °C is only 0.6 °C above the dew point 17.4 °C (needs 3 °C)',
@@ -79,8 +70,8 @@ describe('the ceramic workflow', () => {
         delayMs: 24 * HOUR,
       },
     ]);
-    const early = refusal(() =>
-      applyWorkflowEvent(ceramic, curing.snapshot, stamp(curingSubmit(T + 20 * HOUR), T + 20 * HOUR)),
+    const early = refusalOf(() =>
+      applyWorkflowEvent(ceramic, curing.snapshot, stamped(curingSubmit(T + 20 * HOUR), T + 20 * HOUR)),
     );
     expect(early.details.missing).toEqual([
       'the coating cures until 2026-11-27T08:00:00.000Z (COAT-PRO-5Y minimum): the vehicle cannot be released yet',
@@ -88,7 +79,7 @@ describe('the ceramic workflow', () => {
     const released = applyWorkflowEvent(
       ceramic,
       curing.snapshot,
-      stamp(curingSubmit(T + 24 * HOUR), T + 24 * HOUR),
+      stamped(curingSubmit(T + 24 * HOUR), T + 24 * HOUR),
     );
     expect(released.toStep).toBe('finalization');
   });
@@ -98,18 +89,19 @@ describe('the ceramic workflow', () => {
     expect(curing.schedule[0]?.delayMs).toBe(12 * HOUR);
     const at = T + 12 * HOUR;
     expect(
-      refusal(() => applyWorkflowEvent(ceramic, curing.snapshot, stamp(curingSubmit(at, 'ir', ['hood']), at)))
-        .details.missing,
+      refusalOf(() =>
+        applyWorkflowEvent(ceramic, curing.snapshot, stamped(curingSubmit(at, 'ir', ['hood']), at)),
+      ).details.missing,
     ).toEqual(['IR curing: no lamp session recorded for roof']);
     expect(
-      applyWorkflowEvent(ceramic, curing.snapshot, stamp(curingSubmit(at, 'ir', panels), at)).toStep,
+      applyWorkflowEvent(ceramic, curing.snapshot, stamped(curingSubmit(at, 'ir', panels), at)).toStep,
     ).toBe('finalization');
   });
 
   it('holds finalization to the product warranty and maintenance terms', () => {
     const curing = applied();
     const at = T + 30 * HOUR;
-    const final = applyWorkflowEvent(ceramic, curing.snapshot, stamp(curingSubmit(at), at));
+    const final = applyWorkflowEvent(ceramic, curing.snapshot, stamped(curingSubmit(at), at));
     const late = finalizationSubmit(at);
     const data = late.data as { warranty: { registrationDeadline: string; years: number } };
     const bad = {
@@ -120,12 +112,12 @@ describe('the ceramic workflow', () => {
       },
     };
     expect(
-      refusal(() => applyWorkflowEvent(ceramic, final.snapshot, stamp(bad, at))).details.missing,
+      refusalOf(() => applyWorkflowEvent(ceramic, final.snapshot, stamped(bad, at))).details.missing,
     ).toEqual([
       'warranty: Pro ceramic 5-year must be registered within 14 days',
       'warranty: Pro ceramic 5-year carries 5 years, not 7',
     ]);
-    expect(applyWorkflowEvent(ceramic, final.snapshot, stamp(late, at)).done).toBe(true);
+    expect(applyWorkflowEvent(ceramic, final.snapshot, stamped(late, at)).done).toBe(true);
   });
 
   it('never corrupts its state under random event sequences; refused events change nothing', () => {
@@ -151,7 +143,7 @@ describe('the ceramic workflow', () => {
             snapshot = applyWorkflowEvent(
               ceramic,
               snapshot,
-              stamp(event, (event.at as number | undefined) ?? T),
+              stamped(event, (event.at as number | undefined) ?? T),
             ).snapshot;
           } catch (error) {
             if (!(error instanceof EngineError)) throw error;

@@ -1,15 +1,9 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createEngine,
-  EngineError,
-  FakeClock,
-  type InterventionTransition,
-  photoBindings,
-} from '@rpma/engine';
+import { EngineError, type InterventionTransition, photoBindings } from '@rpma/engine';
 import { fsBlobStore, sharpImageProcessor } from '@rpma/engine/node';
-import { submitWithPhotos } from '@rpma/engine/testing';
+import { shopFixture, submitWithPhotos } from '@rpma/engine/testing';
 import { sqljsStorage } from '@rpma/storage-sqljs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
@@ -24,43 +18,20 @@ import {
 const HOUR = 3_600_000;
 
 async function shop() {
-  const clock = new FakeClock('2026-11-26T08:00:00Z');
-  const engine = await createEngine({
+  const fixture = await shopFixture({
     storage: sqljsStorage(),
-    clock,
     workflows: [ppfWorkflow(), ppfExpressWorkflow()],
-    timerIntervalMs: 0,
     modules: [
       photoBindings({
         blobs: fsBlobStore(await mkdtemp(join(tmpdir(), 'ppf-photos-'))),
         processor: sharpImageProcessor(),
       }),
     ],
+    stock: {
+      material: { sku: 'PPF-GLOSS-8', name: 'Gloss PPF 8 mil', type: 'film', unit: 'm2' },
+      purchase: { quantity: 30, lotNumber: 'R-118', receivedAt: '2026-09-01T00:00:00Z' },
+    },
   });
-  const boss = engine.as(engine.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
-  const tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
-  const client = await boss.clients.create({ kind: 'individual', name: 'Léa Martin' });
-  const film = await boss.materials.create({
-    sku: 'PPF-GLOSS-8',
-    name: 'Gloss PPF 8 mil',
-    type: 'film',
-    unit: 'm2',
-  });
-  await boss.stock.purchase({
-    materialId: film.id,
-    quantity: 30,
-    lotNumber: 'R-118',
-    receivedAt: '2026-09-01T00:00:00Z',
-  });
-  const task = async (service: string, coverage: string[]) =>
-    await boss.tasks.create({
-      title: 'PPF',
-      clientId: client.id,
-      service,
-      coverage,
-      technicianId: 'tech-1',
-      scheduledStart: '2026-11-26T08:00:00Z',
-    });
   const shot = new Uint8Array(
     await sharp({ create: { width: 64, height: 48, channels: 3, background: '#777' } })
       .jpeg()
@@ -68,13 +39,13 @@ async function shop() {
   );
   /** Uploads the photos a sample submission declares, then sends it. */
   const submit = (id: string, event: Parameters<typeof submitWithPhotos>[2]) =>
-    submitWithPhotos(tech, id, event, shot);
-  return { engine, clock, boss, tech, film, task, submit };
+    submitWithPhotos(fixture.tech, id, event, shot);
+  return { ...fixture, submit };
 }
 
 describe('a PPF job through the public engine API', () => {
   it('runs inspection to sign-off: film consumed per zone from the roll, task completed, durations recorded', async () => {
-    const { engine, clock, boss, tech, film, task, submit } = await shop();
+    const { engine, clock, boss, tech, materialId, task, submit } = await shop();
     try {
       const advanced: InterventionTransition[] = [];
       engine.events.on('intervention.advanced', (t) => advanced.push(t));
@@ -88,7 +59,7 @@ describe('a PPF job through the public engine API', () => {
       await submit(run.id, preparationSubmit());
       clock.advance(7 * HOUR);
       await submit(run.id, installationSubmit(coverage));
-      expect((await boss.stock.onHand({ materialId: film.id })).onHand).toBe(26.1);
+      expect((await boss.stock.onHand({ materialId })).onHand).toBe(26.1);
 
       clock.advance(HOUR);
       const done = await submit(run.id, finalizationSubmit(clock.now(), coverage));

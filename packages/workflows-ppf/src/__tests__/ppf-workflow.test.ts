@@ -1,5 +1,10 @@
 import { applyWorkflowEvent, EngineError, startWorkflow } from '@rpma/engine';
-import { expectEveryStateReachable, expectSnapshotsRoundTrip } from '@rpma/engine/testing';
+import {
+  expectEveryStateReachable,
+  expectSnapshotsRoundTrip,
+  refusalOf,
+  stamped,
+} from '@rpma/engine/testing';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { thicknessFlags } from '../paint-thickness.js';
@@ -17,20 +22,6 @@ import {
 const coverage = ['hood', 'front_bumper'];
 const input = { taskId: 't-1', coverage, startedAt: Date.parse('2026-11-26T08:00:00Z') };
 const ppf = ppfWorkflow();
-
-function refusal(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
-function stamp(event: Record<string, unknown>, at: number) {
-  return { at, by: 'tech-1', ...event, type: String(event.type) };
-}
 
 describe('paint thickness flags', () => {
   it('flags thin paint, a probable repaint, and a jump between adjacent panels', () => {
@@ -85,14 +76,14 @@ describe('the PPF workflow', () => {
   it('needs a waiver for flagged panels before the film goes on', () => {
     const start = startWorkflow(ppf, input).snapshot;
     const repainted = inspectionSubmit(coverage, { hood: [236, 240, 232, 238, 241] });
-    const error = refusal(() => applyWorkflowEvent(ppf, start, stamp(repainted, input.startedAt)));
+    const error = refusalOf(() => applyWorkflowEvent(ppf, start, stamped(repainted, input.startedAt)));
     expect(error.code).toBe('PRECONDITION');
     expect(error.details.missing).toEqual([
       'waiver: the customer must acknowledge hood: 237 µm, probably repainted (> 200 µm): film may lift',
       'waiver: the customer must acknowledge hood: 237 µm vs 110 µm on front_bumper (difference > 30 µm)',
     ]);
     const data = { ...(repainted.data as object), waiver: { signedBy: 'Léa Martin', panels: ['hood'] } };
-    const next = applyWorkflowEvent(ppf, start, stamp({ ...repainted, data }, input.startedAt));
+    const next = applyWorkflowEvent(ppf, start, stamped({ ...repainted, data }, input.startedAt));
     expect(next.snapshot.context).toMatchObject({
       waiverSignedBy: 'Léa Martin',
       flags: [
@@ -104,10 +95,12 @@ describe('the PPF workflow', () => {
 
   it('refuses installation outside the film window and zones left out, naming each', () => {
     let s = startWorkflow(ppf, input).snapshot;
-    s = applyWorkflowEvent(ppf, s, stamp(inspectionSubmit(coverage), input.startedAt)).snapshot;
-    s = applyWorkflowEvent(ppf, s, stamp(preparationSubmit(), input.startedAt)).snapshot;
+    s = applyWorkflowEvent(ppf, s, stamped(inspectionSubmit(coverage), input.startedAt)).snapshot;
+    s = applyWorkflowEvent(ppf, s, stamped(preparationSubmit(), input.startedAt)).snapshot;
     const cold = installationSubmit(['hood'], { temperatureC: 8 });
-    expect(refusal(() => applyWorkflowEvent(ppf, s, stamp(cold, input.startedAt))).details.missing).toEqual([
+    expect(
+      refusalOf(() => applyWorkflowEvent(ppf, s, stamped(cold, input.startedAt))).details.missing,
+    ).toEqual([
       'Gloss PPF 8 mil: temperature 8 °C is below the minimum 10 °C',
       'zone front_bumper is not installed',
     ]);
@@ -116,15 +109,19 @@ describe('the PPF workflow', () => {
   it('sends QC rework back to installation for only the named zones', () => {
     let s = startWorkflow(ppf, input).snapshot;
     for (const event of [inspectionSubmit(coverage), preparationSubmit(), installationSubmit(coverage)]) {
-      s = applyWorkflowEvent(ppf, s, stamp(event, input.startedAt)).snapshot;
+      s = applyWorkflowEvent(ppf, s, stamped(event, input.startedAt)).snapshot;
     }
-    const back = applyWorkflowEvent(ppf, s, stamp({ type: 'QC.REWORK', zones: ['hood'] }, input.startedAt));
+    const back = applyWorkflowEvent(ppf, s, stamped({ type: 'QC.REWORK', zones: ['hood'] }, input.startedAt));
     expect(back.toStep).toBe('installation');
     expect(back.snapshot.context).toMatchObject({ reworkZones: ['hood'], reworks: 1 });
-    const redo = applyWorkflowEvent(ppf, back.snapshot, stamp(installationSubmit(['hood']), input.startedAt));
+    const redo = applyWorkflowEvent(
+      ppf,
+      back.snapshot,
+      stamped(installationSubmit(['hood']), input.startedAt),
+    );
     expect(redo.toStep).toBe('finalization');
-    const unknownZone = refusal(() =>
-      applyWorkflowEvent(ppf, s, stamp({ type: 'QC.REWORK', zones: ['roof'] }, input.startedAt)),
+    const unknownZone = refusalOf(() =>
+      applyWorkflowEvent(ppf, s, stamped({ type: 'QC.REWORK', zones: ['roof'] }, input.startedAt)),
     );
     expect(unknownZone.code).toBe('PRECONDITION');
   });
@@ -164,7 +161,7 @@ describe('the PPF workflow', () => {
             snapshot = applyWorkflowEvent(
               ppf,
               snapshot,
-              stamp(events[pick] as Record<string, unknown>, at),
+              stamped(events[pick] as Record<string, unknown>, at),
             ).snapshot;
           } catch (error) {
             if (!(error instanceof EngineError)) throw error;

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMachine, setup } from 'xstate';
 import type * as z from 'zod/mini';
-import { EngineError } from '../../kernel/engine-error.js';
+import { refusalOf } from '../../testing/refusal.js';
 import { defineStep, defineWorkflow } from '../define-workflow.js';
 import { coatStep, fixtureMachine, fixtureWorkflow, prepStep } from './fixture-workflow.js';
-
-function refusal(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('defineWorkflow', () => {
   it('accepts a sound plugin and freezes it', () => {
@@ -23,7 +13,7 @@ describe('defineWorkflow', () => {
 
   it('refuses a step without a state, naming it', () => {
     const extra = defineStep({ ...coatStep, id: 'polish' });
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       defineWorkflow({
         id: 'fixture',
         version: 1,
@@ -37,7 +27,7 @@ describe('defineWorkflow', () => {
   });
 
   it('refuses a state that is not a step, and duplicate step ids', () => {
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       defineWorkflow({
         id: 'fixture',
         version: 1,
@@ -63,7 +53,7 @@ describe('defineWorkflow', () => {
         done: { type: 'final' },
       },
     });
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       defineWorkflow({ id: 'x', version: 1, title: 'X', machine, steps: [prepStep] }),
     );
     expect(error.message).toContain("state 'x.prep' invokes a child actor");
@@ -76,14 +66,14 @@ describe('defineWorkflow', () => {
       initial: 'prep',
       states: { prep: { on: { GO: 'done' } }, done: { type: 'final' } },
     });
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       defineWorkflow({ id: 'dated', version: 1, title: 'D', machine, steps: [prepStep] }),
     );
     expect(error.message).toContain('snapshot.context.openedAt is a Date');
   });
 
   it('refuses a bad id, version, and migrations not below the version', () => {
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       defineWorkflow({
         id: 'Bad Id',
         version: 0,
@@ -104,7 +94,7 @@ describe('defineWorkflow', () => {
   it('refuses a machine without a final state and a step without a schema', () => {
     const machine = createMachine({ id: 'loop', initial: 'prep', states: { prep: { on: { GO: 'prep' } } } });
     const noSchema = { ...prepStep, data: undefined as unknown as z.ZodMiniType };
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       defineWorkflow({ id: 'loop', version: 1, title: 'L', machine, steps: [noSchema] }),
     );
     expect(error.details.problems).toEqual([

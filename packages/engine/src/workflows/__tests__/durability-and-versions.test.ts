@@ -1,8 +1,8 @@
 import { memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
 import { describe, expect, it } from 'vitest';
-import { refusal } from '../../__tests__/refusal.js';
 import { createEngine } from '../../engine/create-engine.js';
 import { FakeClock } from '../../kernel/clock.js';
+import { refusal } from '../../testing/refusal.js';
 import { defineWorkflow } from '../define-workflow.js';
 import { prepSubmission, START, shopFixture, uploadPhoto } from './engine-fixture.js';
 import { coatStep, fixtureMachine, fixtureWorkflow, prepStep } from './fixture-workflow.js';

@@ -2,26 +2,26 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
-import { createEngine, type Engine } from '../../engine/create-engine.js';
+import type { Engine } from '../../engine/create-engine.js';
 import type { Shop } from '../../engine/shop.js';
-import { FakeClock } from '../../kernel/clock.js';
+import type { FakeClock } from '../../kernel/clock.js';
 import { fsBlobStore } from '../../node/fs-blob-store.js';
 import { sharpImageProcessor } from '../../node/sharp-image-processor.js';
 import { encodeImage } from '../../photos/__tests__/image-fixtures.js';
 import { photoBindings } from '../../photos/photos-module.js';
+import {
+  FIXTURE_START,
+  type ShopFixture as KitShop,
+  shopFixture as kitShop,
+} from '../../testing/shop-fixture.js';
 import type { WorkflowPlugin } from '../contract.js';
 
-/** A shop on a real sql.js store with photos (files in a temp dir, sharp): a supervisor, a technician, a client, a coating in stock, a scheduled task. */
-export interface ShopFixture {
-  engine: Engine;
-  clock: FakeClock;
-  boss: Shop;
-  tech: Shop;
+/** A kit fixture shop on a real sql.js store with photos (files in a temp dir, sharp), a coating in stock and a scheduled task of `service`. */
+export interface ShopFixture extends KitShop {
   taskId: string;
-  materialId: string;
 }
 
-export const START = '2026-11-26T08:00:00.000Z';
+export const START = FIXTURE_START;
 
 export async function shopFixture(
   options: {
@@ -31,38 +31,23 @@ export async function shopFixture(
     clock?: FakeClock;
   } = { workflows: [] },
 ): Promise<ShopFixture> {
-  const clock = options.clock ?? new FakeClock(START);
-  const engine = await createEngine({
+  const shop = await kitShop({
     storage: sqljsStorage(options.persistence ? { persistence: options.persistence } : {}),
-    clock,
     workflows: options.workflows,
-    timerIntervalMs: 0,
+    ...(options.clock ? { clock: options.clock } : {}),
     modules: [
       photoBindings({
         blobs: fsBlobStore(mkdtempSync(join(tmpdir(), 'rpma-workflow-photos-'))),
         processor: sharpImageProcessor(),
       }),
     ],
+    stock: {
+      material: { sku: 'COAT-1', name: 'Coat Pro', type: 'coating', unit: 'ml' },
+      purchase: { quantity: 100, lotNumber: 'L1' },
+    },
   });
-  const boss = engine.as(engine.auth.trust({ userId: 'sup-1', role: 'supervisor' }));
-  const tech = engine.as(engine.auth.trust({ userId: 'tech-1', role: 'technician' }));
-  const client = await boss.clients.create({ kind: 'individual', name: 'Léa Martin' });
-  const material = await boss.materials.create({
-    sku: 'COAT-1',
-    name: 'Coat Pro',
-    type: 'coating',
-    unit: 'ml',
-  });
-  await boss.stock.purchase({ materialId: material.id, quantity: 100, lotNumber: 'L1' });
-  const task = await boss.tasks.create({
-    title: 'Coating',
-    clientId: client.id,
-    service: options.service ?? 'fixture',
-    coverage: ['hood'],
-    technicianId: 'tech-1',
-    scheduledStart: '2026-11-26T08:00:00Z',
-  });
-  return { engine, clock, boss, tech, taskId: task.id, materialId: material.id };
+  const task = await shop.task(options.service ?? 'fixture', ['hood']);
+  return { ...shop, taskId: task.id };
 }
 
 /** A step submission of the fixture's `prep` step that passes every check. */

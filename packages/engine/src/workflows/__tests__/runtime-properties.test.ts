@@ -30,14 +30,7 @@ describe('the runtime under random event sequences (real sql.js store)', () => {
             },
           ),
           async (sequence) => {
-            const task = await f.boss.tasks.create({
-              title: 'Prop',
-              clientId: (await f.boss.clients.create({ kind: 'individual', name: 'P' })).id,
-              service: 'fixture',
-              coverage: ['hood'],
-              technicianId: 'tech-1',
-              scheduledStart: '2026-11-26T08:00:00Z',
-            });
+            const task = await f.task('fixture', ['hood']);
             const run = await f.tech.interventions.start(task.id);
             for (const { pick, minutes } of sequence) {
               f.clock.advance(minutes * 60_000);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { refusal } from '../../__tests__/refusal.js';
 import type { EngineError } from '../../kernel/engine-error.js';
 import type { InterventionTransition } from '../../kernel/events.js';
+import { refusal } from '../../testing/refusal.js';
 import { prepSubmission, type ShopFixture, shopFixture, storeDump, uploadPhoto } from './engine-fixture.js';
 import { fixtureWorkflow } from './fixture-workflow.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { refusal } from '../../__tests__/refusal.js';
+import { refusal } from '../../testing/refusal.js';
 import { photoTags } from '../step-photos.js';
 import { prepSubmission, type ShopFixture, shopFixture, uploadPhoto } from './engine-fixture.js';
 import { fixtureWorkflow } from './fixture-workflow.js';
@@ -66,14 +66,7 @@ describe('step photo rules count the photos stored for the step', () => {
     const run = await f.tech.interventions.start(f.taskId);
     await uploadPhoto(f.tech, run.id, 'prep', 'before');
     const otherStep = await uploadPhoto(f.tech, run.id, 'coat', 'before');
-    const { clientId } = await f.boss.tasks.get({ id: f.taskId });
-    const task = await f.boss.tasks.create({
-      title: 'Second coating',
-      clientId,
-      service: 'fixture',
-      technicianId: 'tech-1',
-      scheduledStart: '2026-11-26T10:00:00Z',
-    });
+    const task = await f.task('fixture', ['hood']);
     const other = await f.tech.interventions.start(task.id);
     const foreign = await uploadPhoto(f.tech, other.id, 'prep', 'before');
 

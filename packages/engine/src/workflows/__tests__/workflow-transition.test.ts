@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError } from '../../kernel/engine-error.js';
+import { refusalOf } from '../../testing/refusal.js';
 import { dewPointC, environmentProblems } from '../environment.js';
 import { applyWorkflowEvent, startWorkflow, stateLabel } from '../workflow-transition.js';
 import { fixtureWorkflow } from './fixture-workflow.js';
@@ -14,16 +14,6 @@ const submitPrep = {
   at,
   by: 'u-1',
 };
-
-function refusal(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the pure workflow transition', () => {
   const start = startWorkflow(fixtureWorkflow, { taskId: 't-1', coverage: ['hood'], startedAt: at });
@@ -61,7 +51,7 @@ describe('the pure workflow transition', () => {
   });
 
   it('refuses an event the state does not accept, naming the state and what it accepts', () => {
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       applyWorkflowEvent(fixtureWorkflow, start.snapshot, { type: 'BACK', at, by: 'u-1' }),
     );
     expect(error.code).toBe('INVALID_TRANSITION');
@@ -69,7 +59,7 @@ describe('the pure workflow transition', () => {
   });
 
   it('refuses a submission for another step', () => {
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       applyWorkflowEvent(fixtureWorkflow, start.snapshot, { ...submitPrep, step: 'coat' }),
     );
     expect(error.code).toBe('INVALID_TRANSITION');
@@ -77,7 +67,7 @@ describe('the pure workflow transition', () => {
   });
 
   it('refuses bad data with VALIDATION and the paths', () => {
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       applyWorkflowEvent(fixtureWorkflow, start.snapshot, {
         ...submitPrep,
         data: { sku: 'COAT-1', litres: -1 },
@@ -88,7 +78,7 @@ describe('the pure workflow transition', () => {
   });
 
   it('refuses missing checklist items and photos with PRECONDITION listing each', () => {
-    const error = refusal(() =>
+    const error = refusalOf(() =>
       applyWorkflowEvent(fixtureWorkflow, start.snapshot, {
         ...submitPrep,
         checklist: ['dry', 'wax'],
@@ -107,9 +97,9 @@ describe('the pure workflow transition', () => {
   it("runs the step's own check with the event time, never the clock", () => {
     const coat = applyWorkflowEvent(fixtureWorkflow, start.snapshot, submitPrep);
     const early = { type: 'STEP.SUBMIT', step: 'coat', data: {}, at: at + 60_000, by: 'u-1' };
-    expect(refusal(() => applyWorkflowEvent(fixtureWorkflow, coat.snapshot, early)).details.missing).toEqual([
-      'cures until 2026-11-26T09:00:00.000Z',
-    ]);
+    expect(
+      refusalOf(() => applyWorkflowEvent(fixtureWorkflow, coat.snapshot, early)).details.missing,
+    ).toEqual(['cures until 2026-11-26T09:00:00.000Z']);
     const done = applyWorkflowEvent(fixtureWorkflow, coat.snapshot, { ...early, at: at + 3_600_000 });
     expect(done.done).toBe(true);
     expect(done.toStep).toBeNull();
