@@ -17,6 +17,8 @@ const accounts = JSON.parse(readFileSync(new URL('../src/demo-accounts.json', im
 console.log(`\nRPMA shop app: ${url}\n`);
 console.log('Demo accounts (also on the sign-in page, where a click fills the form):');
 for (const a of accounts) {
-  console.log(`  ${a.displayName.padEnd(16)} ${a.role.padEnd(11)} ${a.email.padEnd(24)} password: ${a.password}`);
+  console.log(
+    `  ${a.displayName.padEnd(16)} ${a.role.padEnd(11)} ${a.email.padEnd(24)} password: ${a.password}`,
+  );
 }
 console.log('\nEverything runs in the browser (sql.js). Ctrl-C to stop.');

@@ -4,6 +4,7 @@ import { RpmaClientDetail } from './elements/client-detail.js';
 import { RpmaClientList } from './elements/client-list.js';
 import { RpmaClientPicker } from './elements/client-picker.js';
 import { RpmaDashboard } from './elements/dashboard.js';
+import { RpmaInterventionList } from './elements/intervention-list.js';
 import { RpmaInterventionRunner } from './elements/intervention-runner.js';
 import { RpmaInventory } from './elements/inventory.js';
 import { RpmaSettings } from './elements/settings.js';
@@ -34,6 +35,7 @@ export const RPMA_ELEMENTS = {
   'task-board': RpmaTaskBoard,
   'task-detail': RpmaTaskDetail,
   'intervention-runner': RpmaInterventionRunner,
+  'intervention-list': RpmaInterventionList,
   'stock-levels': RpmaStockLevels,
   dashboard: RpmaDashboard,
   'client-list': RpmaClientList,

@@ -18,6 +18,7 @@ export { RpmaClientDetail } from './elements/client-detail.js';
 export type { ClientSelectDetail } from './elements/client-list.js';
 export { CLIENT_COLLECTIONS, RpmaClientList } from './elements/client-list.js';
 export { RpmaClientPicker } from './elements/client-picker.js';
+export { RpmaInterventionList } from './elements/intervention-list.js';
 export type { StepSubmittedDetail } from './elements/intervention-runner.js';
 export { RpmaInterventionRunner } from './elements/intervention-runner.js';
 export type { MaterialDetail, StockMovedDetail } from './elements/inventory.js';
