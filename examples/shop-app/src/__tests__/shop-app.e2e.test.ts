@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_LAUNCH_OPTIONS } from '../../../../chromium-launch.js';
 
 // End to end: the BUILT shop app, served on 127.0.0.1 by Vite's preview server (what
 // `npm run demo` serves), driven with Playwright in Debian's Chromium.
@@ -17,17 +18,7 @@ beforeAll(async () => {
   await build({ root, logLevel: 'warn' });
   server = await preview({ root, logLevel: 'warn', preview: { host: '127.0.0.1', port: 0 } });
   url = server.resolvedUrls?.local[0] ?? '';
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
   mkdirSync(artifacts, { recursive: true });
 }, 120_000);
 
