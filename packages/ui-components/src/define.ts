@@ -1,5 +1,6 @@
 import { RpmaEngineProvider } from './context/engine-provider.js';
 import { RpmaAccount } from './elements/account.js';
+import { RpmaCalendar } from './elements/calendar.js';
 import { RpmaClientDetail } from './elements/client-detail.js';
 import { RpmaClientList } from './elements/client-list.js';
 import { RpmaClientPicker } from './elements/client-picker.js';
@@ -37,6 +38,7 @@ export const RPMA_ELEMENTS = {
   'intervention-runner': RpmaInterventionRunner,
   'intervention-list': RpmaInterventionList,
   'stock-levels': RpmaStockLevels,
+  calendar: RpmaCalendar,
   dashboard: RpmaDashboard,
   'client-list': RpmaClientList,
   'client-detail': RpmaClientDetail,

@@ -12,6 +12,16 @@ export type { DefineOptions } from './define.js';
 export { defineRpmaElements, RPMA_ELEMENTS } from './define.js';
 export { RpmaAccount } from './elements/account.js';
 export { TwoFactorPanel, twoFactorStyles } from './elements/account-two-factor.js';
+export type {
+  CalendarEventMovedDetail,
+  CalendarEventSelectDetail,
+  CalendarNavigateDetail,
+  CalendarResource,
+  CalendarSlotSelectDetail,
+} from './elements/calendar.js';
+export { CALENDAR_EVENTS, calendarKindLabel, RpmaCalendar } from './elements/calendar.js';
+export type { CalendarView } from './elements/calendar-model.js';
+export { CALENDAR_VIEWS } from './elements/calendar-model.js';
 export { RpmaDashboard } from './elements/dashboard.js';
 export type { ClientDeletedDetail } from './elements/client-detail.js';
 export { RpmaClientDetail } from './elements/client-detail.js';
