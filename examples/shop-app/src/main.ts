@@ -8,8 +8,8 @@ const status = document.querySelector('.booting') as HTMLElement;
 
 try {
   const engine = await createShopEngine();
-  await seedDemoShop(engine, (done, total) => {
-    status.textContent = `Preparing the demo shop (first start)… ${Math.round((done / total) * 100)} %`;
+  await seedDemoShop(engine, (done, total, what) => {
+    status.textContent = `Preparing the demo shop (first start): ${what}… ${Math.round((done / total) * 100)} %`;
   });
   customElements.define('shop-app', ShopApp);
   (document.querySelector('shop-app') as ShopApp).engine = engine;
