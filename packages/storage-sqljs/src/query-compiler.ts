@@ -1,12 +1,4 @@
-import type {
-  AggregateQuery,
-  FindQuery,
-  OrderBy,
-  Scalar,
-  SearchQuery,
-  TimeBucket,
-  Where,
-} from '@rpma/engine';
+import type { AggregateQuery, FindQuery, OrderBy, Scalar, TimeBucket, Where } from '@rpma/engine';
 import type { CollectionLayout } from './collection-layout.js';
 import type { SqlValue } from './where-compiler.js';
 import { compileWhere, deletedCondition } from './where-compiler.js';
@@ -185,34 +177,5 @@ export function compileAggregate(layout: CollectionLayout, query: AggregateQuery
     params,
     groupNames: groups.map((g) => g.name),
     measureNames: measures.map((m) => m.name),
-  };
-}
-
-/**
- * A full-text `search`: the FTS4 table joined to the documents, filtered by `where` and soft
- * delete, best first (by `rpma_rank` over `matchinfo`), ties by id. `terms` are matched as word
- * prefixes.
- *
- * @example
- * ```ts
- * compileSearch(layout, { text: 'lea mar' }, ['lea', 'mar'], 50);
- * ```
- */
-export function compileSearch(
-  layout: CollectionLayout,
-  query: SearchQuery,
-  terms: string[],
-  limit: number,
-): CompiledQuery {
-  const fts = layout.ftsTable as string;
-  const params: SqlValue[] = [terms.map((term) => `${term}*`).join(' ')];
-  const condition = filterOf(layout, query.where, query.deleted, params);
-  params.push(limit);
-  return {
-    sql:
-      `SELECT d.doc FROM ${fts} JOIN ${layout.table} d ON d.rowid = ${fts}.docid ` +
-      `WHERE ${fts} MATCH ? AND ${condition} ` +
-      `ORDER BY rpma_rank(matchinfo(${fts}, 'pcx')) DESC, d.id ASC LIMIT ?`,
-    params,
   };
 }

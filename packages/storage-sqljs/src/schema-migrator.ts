@@ -139,8 +139,7 @@ function migrateCollection(
   }
   const wanted = new Map<string, string>();
   const name = (kind: string, cols: readonly string[]) => `${kind}:${schema.name}:${cols.join(',')}`;
-  for (const d of layout.declared) wanted.set(name('ix', [d.field]), `ON ${table} (${d.column})`);
-  for (const cols of schema.indexes ?? []) {
+  for (const cols of plainIndexes(schema)) {
     const columns = cols.map((field) => layout.columns.get(field) as string);
     wanted.set(name('ix', cols), `ON ${table} (${columns.join(', ')})`);
   }
@@ -175,6 +174,27 @@ function migrateCollection(
   }
   writeMeta(db, `collection:${schema.name}`, JSON.stringify(schema));
   return layout;
+}
+
+/**
+ * The plain (non-unique) indexes of a collection: one per declared field and one per composite
+ * index, less every index whose columns begin a longer one — `(entity)` and `(entity, entityId)`
+ * are served by `(entity, entityId, at)` for every lookup, range and sort they could serve, and
+ * each index left out is one b-tree fewer to update on every write and to store in the snapshot.
+ *
+ * @example
+ * ```ts
+ * plainIndexes({ name: 'audit', fields: { entity: 'string', at: 'date' }, indexes: [['entity', 'at']] });
+ * // [['at'], ['entity', 'at']]
+ * ```
+ */
+export function plainIndexes(schema: CollectionSchema): string[][] {
+  const all = [...Object.keys(schema.fields).map((field) => [field]), ...(schema.indexes ?? [])];
+  const startsLonger = (cols: string[]) =>
+    all.some((other) => other.length > cols.length && cols.every((field, i) => other[i] === field));
+  const kept = new Map<string, string[]>();
+  for (const cols of all) if (!startsLonger(cols)) kept.set(cols.join(','), cols);
+  return [...kept.values()];
 }
 
 function checkDeclaration(schema: CollectionSchema): void {

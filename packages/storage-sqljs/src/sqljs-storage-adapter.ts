@@ -68,23 +68,6 @@ function rollback(db: Database): void {
   }
 }
 
-/** A BM25-like score over FTS4 `matchinfo(…, 'pcx')`: each phrase's hits in the row over its hits in all rows. */
-function rank(info: Uint8Array): number {
-  const ints = new Uint32Array(info.buffer, info.byteOffset, info.byteLength / 4);
-  const phrases = ints[0] ?? 0;
-  const columns = ints[1] ?? 0;
-  let score = 0;
-  for (let p = 0; p < phrases; p++) {
-    for (let c = 0; c < columns; c++) {
-      const base = 2 + 3 * (p * columns + c);
-      const here = ints[base] ?? 0;
-      const everywhere = ints[base + 1] ?? 0;
-      if (here > 0 && everywhere > 0) score += here / everywhere;
-    }
-  }
-  return score;
-}
-
 /**
  * The sql.js storage adapter: an in-memory SQLite database (one table per collection, one
  * indexed column per declared field, FTS4 for full text) made durable by a {@link Persistence}
@@ -272,7 +255,6 @@ export class SqljsStorageAdapter implements StorageAdapter {
     try {
       db = state.snapshot ? new sql.Database(state.snapshot) : new sql.Database();
       db.run(SQLITE_PRAGMAS);
-      db.create_function('rpma_rank', rank);
       this.db = db;
       this.statements = new StatementCache(db);
       this.seq = 0;

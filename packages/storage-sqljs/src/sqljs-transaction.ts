@@ -24,7 +24,8 @@ import {
 import type { CollectionLayout } from './collection-layout.js';
 import { documentWriter } from './document-writer.js';
 import type { DocChange } from './persistence/persistence.js';
-import { compileAggregate, compileCount, compileFind, compileSearch, totalOrder } from './query-compiler.js';
+import { compileAggregate, compileCount, compileFind, totalOrder } from './query-compiler.js';
+import { compileSearchFetch, compileSearchMatches, rankMatches } from './search-ranking.js';
 import type { StatementCache } from './statement-cache.js';
 
 /**
@@ -201,8 +202,24 @@ export class SqljsTransaction implements WriteTransaction {
     const limit = checkSearch(layout.schema, layout.types, query);
     const terms = searchTerms(query.text);
     if (terms.length === 0) return [];
-    const compiled = compileSearch(layout, query, terms, limit);
-    return this.ctx.statements.all(compiled.sql, compiled.params).map((row) => parseDoc<T>(row[0]));
+    const matches = compileSearchMatches(layout, terms);
+    const [docids, info] = this.ctx.statements.all(matches.sql, matches.params)[0] ?? [];
+    if (typeof docids !== 'string' || typeof info !== 'string') return [];
+    const ranked = rankMatches(docids, info, terms.length * 2 * layout.fullText.length);
+    const found: Doc<T>[] = [];
+    let size = limit;
+    for (let start = 0; start < ranked.length && found.length < limit; start += size, size *= 2) {
+      const chunk = ranked.slice(start, start + size);
+      const fetch = compileSearchFetch(layout, query, chunk);
+      const docs = new Map(
+        this.ctx.statements.all(fetch.sql, fetch.params).map(([rowid, doc]) => [rowid, doc]),
+      );
+      for (const rowid of chunk) {
+        const doc = docs.get(rowid);
+        if (doc !== undefined && found.length < limit) found.push(parseDoc<T>(doc));
+      }
+    }
+    return found;
   }
 
   async insert<T extends object = Record<string, unknown>>(

@@ -28,18 +28,38 @@ export interface IdGenerator {
 export function uuidv7Generator(clock: Clock = systemClock): IdGenerator {
   let msecs = Number.NEGATIVE_INFINITY;
   let seq = 0;
-  const random = new Uint32Array(1);
+  const random = randomPool();
   return {
     next: () => {
       const now = clock.now();
+      const bytes = random();
       if (now > msecs) {
         msecs = now;
-        seq = crypto.getRandomValues(random)[0]! >>> 1;
+        seq = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) >>> 1;
       } else {
         seq = (seq + 1) | 0;
         if (seq === 0) msecs++;
       }
-      return v7({ msecs, seq });
+      return v7({ msecs, seq, random: bytes });
     },
+  };
+}
+
+const ID_BYTES = 16;
+const POOL_IDS = 256;
+
+/**
+ * 16 fresh random bytes per call, drawn from a pool refilled by one `crypto.getRandomValues`
+ * every 256 calls (a call per id cost more than the rest of making the id).
+ */
+function randomPool(): () => Uint8Array {
+  const pool = new Uint8Array(ID_BYTES * POOL_IDS);
+  let used = POOL_IDS;
+  return () => {
+    if (used === POOL_IDS) {
+      crypto.getRandomValues(pool);
+      used = 0;
+    }
+    return pool.subarray(ID_BYTES * used, ID_BYTES * ++used);
   };
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { collectionLayout } from '../collection-layout.js';
 import { sqljsStorage } from '../index.js';
-import { compileAggregate, compileFind, compileSearch } from '../query-compiler.js';
+import { compileAggregate, compileFind } from '../query-compiler.js';
+import { compileSearchFetch, compileSearchMatches } from '../search-ranking.js';
 
 const schema: CollectionSchema = {
   name: 'clients',
@@ -47,8 +48,10 @@ describe('query compilation', () => {
         const find = compileFind(layout, { where: w, orderBy: [{ field: 'we"ird.path' }] }, 50, null);
         for (const value of ['DROP TABLE', 'OR 1=1', "O'Brien", 'Léa']) expect(find.sql).not.toContain(value);
         expect(placeholders(find.sql)).toBe(find.params.length);
-        const search = compileSearch(layout, { text: 'x', where: w }, ['x'], 10);
+        const search = compileSearchFetch(layout, { text: 'x', where: w }, [1, 2]);
         expect(placeholders(search.sql)).toBe(search.params.length);
+        const matches = compileSearchMatches(layout, ['x']);
+        expect(placeholders(matches.sql)).toBe(matches.params.length);
         const aggregate = compileAggregate(layout, {
           where: w,
           groupBy: [{ field: 'seenAt', bucket: 'week' }],
