@@ -708,7 +708,7 @@ export class RpmaCalendar extends RpmaElement {
       </label>
       <label>
         <span>${msg(str`New start time (${data.zone})`)}</span>
-        <input name="time" type="time" required step=${this.slotLength() * 60} .value=${o.localStart.slice(11, 16)} />
+        <input name="time" type="time" required .value=${o.localStart.slice(11, 16)} />
       </label>
       <button class="primary" type="submit" ?disabled=${this.moving.pending}>${msg('Check and move')}</button>
       <button type="button" @click=${() => (this.moveForm = false)}>${msg('Cancel')}</button>
