@@ -194,6 +194,7 @@ function localWall(iso: string, zone: string): string {
  * @csspart move - The move form, the conflict warning and the move's progress.
  * @csspart conflicts - The conflicts a move would create, in words.
  * @csspart error - A refusal or load failure, in words.
+ * @csspart status - The (visually hidden) live region announcing a move that was saved.
  * @cssprop --rpma-calendar-slot-height - Height of one time slot in the week and day views (default 24px).
  * @cssprop --rpma-calendar-height - Height of the scrolling week/day grid (default 40rem).
  * @cssprop --rpma-calendar-appointment-color - Colour of appointments (default the accent).
