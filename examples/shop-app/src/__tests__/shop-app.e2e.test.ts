@@ -112,6 +112,9 @@ describe('the built shop app', () => {
       await page.locator('rpma-calendar').getByText(/PPF/).first().waitFor();
       await page.screenshot({ path: `${artifacts}calendar.png`, fullPage: true });
     }
+    await open(page, 'Interventions', 'rpma-intervention-list');
+    await page.locator('rpma-intervention-list').getByText('Traitement céramique').waitFor();
+    await page.screenshot({ path: `${artifacts}interventions.png`, fullPage: true });
     await open(page, 'Clients', 'rpma-client-list');
     await page.locator('rpma-client-list').getByText('Garage Dupont').first().waitFor();
     await page.screenshot({ path: `${artifacts}clients.png`, fullPage: true });
