@@ -161,9 +161,16 @@ export class RpmaEngineProvider extends LitElement {
     this.idleMs = 0;
     const principal = this.principal;
     if (!this.engine || !principal?.sessionId) return;
-    const { sessions } = await this.engine.as(principal).settings.get();
+    let idleMinutes: number;
+    try {
+      idleMinutes = (await this.engine.as(principal).settings.get()).sessions.idleMinutes;
+    } catch (error) {
+      // A session still enrolling in 2FA may not read settings: the engine's events still end it.
+      if (isEngineError(error)) return;
+      throw error;
+    }
     if (this.principal !== principal) return;
-    this.idleMs = sessions.idleMinutes * 60_000;
+    this.idleMs = idleMinutes * 60_000;
     this.userActive();
   }
 
