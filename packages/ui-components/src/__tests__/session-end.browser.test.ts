@@ -29,10 +29,8 @@ describe('<rpma-sign-in> in a provider when the session ends', () => {
   });
 
   /** Léa signs in by picking her demo account (which fills the form) and submitting it. */
-  async function signedInAsLea() {
-    const root = mount(
-      '<rpma-engine-provider><rpma-sign-in></rpma-sign-in><rpma-stock-levels></rpma-stock-levels></rpma-engine-provider>',
-    );
+  async function signedInAsLea(beside = '<rpma-stock-levels></rpma-stock-levels>') {
+    const root = mount(`<rpma-engine-provider><rpma-sign-in></rpma-sign-in>${beside}</rpma-engine-provider>`);
     const provider = root.querySelector('rpma-engine-provider') as RpmaEngineProvider;
     const signIn = root.querySelector('rpma-sign-in') as RpmaSignIn;
     const ended: string[] = [];
@@ -81,6 +79,19 @@ describe('<rpma-sign-in> in a provider when the session ends', () => {
     $<HTMLFormElement>('form').requestSubmit();
     await until(() => shadowText(signIn).includes('Signed in as Léa Martin'), 'the second sign-in');
     expect(provider.sessionEnd).toBeUndefined();
+  });
+
+  it('checks its session when another tab changed the sessions, and signs out if it is over', async () => {
+    // Nothing beside the sign-in: no element re-reads (and so meets the timeout) on its own.
+    const { provider, signIn, $, ended } = await signedInAsLea('');
+    clock.advance(31 * 60_000);
+    engine.events.emit('storage.external_change', { collections: ['tasks'] });
+    await settled(signIn);
+    expect(provider.principal).toBeDefined();
+    engine.events.emit('storage.external_change', { collections: ['sessions'] });
+    await until(() => !!signIn.shadowRoot!.querySelector('[part="session-ended"]'), 'the ended notice');
+    expect($('[part="session-ended"]').getAttribute('data-reason')).toBe('idle_timeout');
+    expect(ended).toEqual(['idle_timeout']);
   });
 
   it('ends the engine session on sign-out, without an ended notice', async () => {

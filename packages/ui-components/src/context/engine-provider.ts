@@ -19,7 +19,8 @@ export interface SignedInDetail {
  *
  * A login session that ends under the user — revoked (from another screen or by an admin), or
  * timed out — signs the subtree out: the provider watches the engine's `session.revoked` and
- * `session.expired` events for its principal's session, and once the user has been idle (no
+ * `session.expired` events for its principal's session, checks the session when another tab
+ * on the same store changed sessions or users, and once the user has been idle (no
  * pointer or key in the subtree) for the organisation's idle timeout it checks the session
  * with one call, which ends it if it did time out. The reason is kept in {@link sessionEnd}
  * (`<rpma-sign-in>` says it in words) until the next sign-in.
@@ -146,9 +147,15 @@ export class RpmaEngineProvider extends LitElement {
     const ended = (event: { sessionId: string; reason: string }) => {
       if (event.sessionId === this.principal?.sessionId) this.sessionEnded(event.reason);
     };
+    // Another tab on the same store wrote sessions or users (a revocation, a disabled account):
+    // its events stay in that tab, so this one asks the engine about its own session.
+    const elsewhere = ({ collections }: { collections: string[] }) => {
+      if (collections.includes('sessions') || collections.includes('users')) void this.checkSession();
+    };
     const off = [
       this.engine.events.on('session.revoked', ended),
       this.engine.events.on('session.expired', ended),
+      this.engine.events.on('storage.external_change', elsewhere),
     ];
     this.unsubscribe = () => {
       for (const stop of off) stop();
