@@ -163,14 +163,14 @@ export const POLICY: Readonly<Record<string, PolicyRow>> = {
   'interventions.history': read,
   'interventions.report': read,
   'interventions.listActive': read,
-  // materials and stock: technicians record what they use; adjustments are supervisor+
+  // materials and stock: technicians record what they use, on their own jobs; adjustments are supervisor+
   'materials.create': staff,
   'materials.update': staff,
   'materials.delete': staff,
   'materials.get': read,
   'materials.list': read,
   'stock.purchase': staff,
-  'stock.consume': atLeast('technician'),
+  'stock.consume': assignedTechnician(),
   'stock.waste': atLeast('technician'),
   'stock.return': atLeast('technician'),
   'stock.adjust': staff,

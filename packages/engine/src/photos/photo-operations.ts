@@ -10,6 +10,7 @@ import { findAll } from '../stock/find-all.js';
 import type { Doc } from '../storage/contract.js';
 import { interventionOwnership } from '../workflows/intervention-commands.js';
 import type { InterventionFields } from '../workflows/workflow-collections.js';
+import { workflowStep } from '../workflows/workflow-step.js';
 import type { BlobStore } from './blob-store.js';
 import type { ImageProcessor } from './image-processor.js';
 import { DEFAULT_PHOTO_SETTINGS, type Photo, type PhotoSettings } from './photo-model.js';
@@ -35,8 +36,8 @@ function bound<T>(ctx: BaseContext, token: symbol, what: string): T {
 
 /**
  * `photos.upload`: checks, strips, hashes, thumbnails and stores a photo of an intervention step.
- * The intervention must exist (`NOT_FOUND`) and not be completed or cancelled (`PRECONDITION`);
- * a technician uploads only to an intervention whose task is assigned to them (`FORBIDDEN`, the
+ * The intervention must exist (`NOT_FOUND`) and not be completed or cancelled (`PRECONDITION`),
+ * and `stepId` must be a step of its workflow version (`VALIDATION` at `stepId`); a technician uploads only to an intervention whose task is assigned to them (`FORBIDDEN`, the
  * rule of `interventions.send`). The photo's task is the intervention's, never the caller's word.
  * Nothing is stored before every check passed (see `preparePhoto`; refusals are `VALIDATION`
  * with `details.reason`). The declared file name and type are kept for display only: the type
@@ -69,6 +70,7 @@ export const uploadPhoto = defineCommand({
         details: { id: intervention.id, status: intervention.status },
       });
     }
+    workflowStep(ctx, intervention, input.stepId);
     const organisation = await readSettings(ctx.tx);
     const settings: PhotoSettings = {
       maxBytes: organisation.photoMaxBytes,

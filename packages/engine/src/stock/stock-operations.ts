@@ -4,6 +4,10 @@ import { idString, isoDate, longText, shortText } from '../domain/schemas.js';
 import { EngineError } from '../kernel/engine-error.js';
 import { type Lot, type Material, money, quantity } from '../materials/material-model.js';
 import type { Doc } from '../storage/contract.js';
+import type { Task } from '../tasks/task-model.js';
+import { interventionOwnership } from '../workflows/intervention-commands.js';
+import type { InterventionFields } from '../workflows/workflow-collections.js';
+import { workflowStep } from '../workflows/workflow-step.js';
 import { applyMovement, recordConsumption } from './stock-ledger.js';
 import type { StockMovement } from './stock-movement.js';
 
@@ -65,9 +69,13 @@ export const purchaseStock = defineCommand({
 
 /**
  * `stock.consume`: material used on a job, by SKU and lot number, linked to the intervention
- * step (and task, vehicle) it went into. Refused with `PRECONDITION` when it would take stock
- * below zero and negatives are not allowed. The workflow runtime calls `recordConsumption`
- * inside its own transaction instead.
+ * step (and task, vehicle) it went into. The intervention must exist (`NOT_FOUND`) and `stepId`
+ * be a step of its workflow (`VALIDATION`); a technician consumes only against an intervention
+ * whose task is assigned to them (`FORBIDDEN`, the rule of `interventions.send`). The task is the
+ * intervention's and the vehicle the task's: a `taskId` or `vehicleId` naming others is refused
+ * with `VALIDATION`. Refused with `PRECONDITION` when it would take stock below zero and
+ * negatives are not allowed. The workflow runtime calls `recordConsumption` inside its own
+ * transaction instead.
  *
  * @example
  * ```ts
@@ -87,8 +95,30 @@ export const consumeStock = defineCommand({
     zone: z.optional(shortText),
     note: z.optional(longText),
   }),
-  run: (ctx, input): Promise<Doc<StockMovement>> => recordConsumption(ctx, { ...input, kind: 'consumption' }),
+  ownership: { assignee: (tx, input) => interventionOwnership.assignee(tx, { id: input.interventionId }) },
+  run: async (ctx, input): Promise<Doc<StockMovement>> => {
+    const intervention = await ctx.load<InterventionFields>('interventions', input.interventionId);
+    workflowStep(ctx, intervention, input.stepId);
+    const task = await ctx.tx.get<Task>('tasks', intervention.taskId);
+    const vehicleId = task?.vehicleId ?? undefined;
+    mustMatch('taskId', input.taskId, intervention.taskId, `intervention ${intervention.id}`);
+    mustMatch('vehicleId', input.vehicleId, vehicleId, `task ${intervention.taskId}`);
+    return recordConsumption(ctx, {
+      ...input,
+      kind: 'consumption',
+      taskId: intervention.taskId,
+      ...(vehicleId === undefined ? {} : { vehicleId }),
+    });
+  },
 });
+
+function mustMatch(path: string, given: string | undefined, actual: string | undefined, owner: string): void {
+  if (given === undefined || given === actual) return;
+  const message = `${owner} has ${path} ${actual ?? 'none'}, not ${given}`;
+  throw new EngineError('VALIDATION', `invalid ${path}: ${message}`, {
+    details: { issues: [{ path, message, code: 'mismatch' }] },
+  });
+}
 
 /**
  * `stock.waste`: material spoiled or thrown away, with a reason.

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqljsStorage } from '@rpma/storage-sqljs';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../engine/create-engine.js';
 import { FakeClock } from '../../kernel/clock.js';
@@ -188,6 +189,31 @@ describe('photos.upload: where a photo may go', () => {
     );
     expect(await written(engine)).toBe(before);
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('refuses a step the workflow does not have, naming its steps, and writes nothing', async () => {
+    const { engine, tech, boss, run } = await setup();
+    const jpeg = await encodeImage('jpeg');
+    const before = await written(engine);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !['prep', 'coat'].includes(s)),
+        fc.boolean(),
+        async (stepId, asBoss) => {
+          const error = await (asBoss ? boss : tech).photos
+            .upload({ interventionId: run.id, stepId, bytes: jpeg })
+            .catch((e: unknown) => e);
+          expect(isEngineError(error, 'VALIDATION')).toBe(true);
+          expect((error as { details: { steps?: unknown } }).details.steps).toEqual(['prep', 'coat']);
+        },
+      ),
+      { numRuns: 30 },
+    );
+    expect(await written(engine)).toBe(before);
+    expect(await readdir(dir)).toEqual([]);
+    expect((await tech.photos.upload({ interventionId: run.id, stepId: 'coat', bytes: jpeg })).stepId).toBe(
+      'coat',
+    );
   });
 
   it("takes the task from the intervention and refuses a caller's taskId", async () => {

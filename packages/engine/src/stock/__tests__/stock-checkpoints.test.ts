@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { CHECKPOINT_EVERY, checkpointIfDue, latestCheckpoint } from '../stock-checkpoints.js';
 import { filmInput, stockFixture } from './stock-fixture.js';
 
-const job = { interventionId: 'i-1', stepId: 'installation' };
-
 describe('stock checkpoints', () => {
   it('levels through checkpoints always equal the plain sum of every movement', async () => {
-    const { engine, boss, tech } = await stockFixture({ allowNegativeStock: true });
+    const { engine, boss, tech, job: open } = await stockFixture({ allowNegativeStock: true });
+    const job = await open();
     const a = await boss.materials.create(filmInput('A'));
     const b = await boss.materials.create(filmInput('B'));
     const move = fc.record({
@@ -37,7 +36,8 @@ describe('stock checkpoints', () => {
   });
 
   it(`the ledger writes one after ${CHECKPOINT_EVERY} movements, covering all of them`, async () => {
-    const { engine, boss, tech } = await stockFixture();
+    const { engine, boss, tech, job: open } = await stockFixture();
+    const job = await open();
     const film = await boss.materials.create(filmInput());
     const now = '2026-11-26T08:00:00.000Z';
     await engine.storage.write(async (tx) => {

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dumpStore } from '../../domain/__tests__/test-engine.js';
 import type { Engine } from '../../engine/create-engine.js';
 import { isEngineError } from '../../kernel/engine-error.js';
-import { filmInput, stockFixture } from './stock-fixture.js';
+import { filmInput, type StockJob, stockFixture } from './stock-fixture.js';
 
 let engine: Engine | undefined;
 afterEach(async () => {
@@ -9,13 +11,15 @@ afterEach(async () => {
   engine = undefined;
 });
 
+/** The intervention of tech-1 the tests consume against. */
+let job: StockJob;
+
 async function setup(settings = {}) {
   const fixture = await stockFixture(settings);
   engine = fixture.engine;
+  job = await fixture.job();
   return fixture;
 }
-
-const job = { interventionId: 'int-1', stepId: 'installation', taskId: 'task-1', vehicleId: 'car-1' };
 
 describe('stock movements', () => {
   it('derives on hand from movements, per material and per lot', async () => {
@@ -64,13 +68,14 @@ describe('stock movements', () => {
   });
 
   it('of two concurrent consumptions of the last units, exactly one succeeds', async () => {
-    const { boss, tech, engine } = await setup();
+    const { boss, tech, engine, job: open } = await setup();
     const film = await boss.materials.create(filmInput());
     await boss.stock.purchase({ materialId: film.id, quantity: 2, lotNumber: 'R-1' });
     const other = engine.as(engine.auth.trust({ userId: 'tech-2', role: 'technician' }));
+    const theirs = await open('tech-2');
     const results = await Promise.allSettled([
       tech.stock.consume({ sku: film.sku, lot: 'R-1', quantity: 2, ...job }),
-      other.stock.consume({ sku: film.sku, lot: 'R-1', quantity: 2, ...job, interventionId: 'int-2' }),
+      other.stock.consume({ sku: film.sku, lot: 'R-1', quantity: 2, ...theirs }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected');
@@ -131,5 +136,84 @@ describe('stock movements', () => {
     expect(await boss.stock.levels()).toEqual([]);
     await boss.trash.restore({ collection: 'materials', id: film.id });
     expect((await boss.stock.levels()).map((l) => l.onHand)).toEqual([4]);
+  });
+});
+
+describe('stock.consume: which job it goes into', () => {
+  it('refuses an intervention that does not exist: NOT_FOUND for staff, FORBIDDEN for a technician; writes nothing', async () => {
+    const { boss, tech } = await setup();
+    const film = await boss.materials.create(filmInput());
+    await boss.stock.purchase({ materialId: film.id, quantity: 10, lotNumber: 'R-1' });
+    const before = await dumpStore(engine!);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ minLength: 1, maxLength: 100 }).filter((id) => id !== job.interventionId),
+        async (interventionId) => {
+          const consume = { sku: film.sku, lot: 'R-1', quantity: 1, interventionId, stepId: 'prep' };
+          await expect(boss.stock.consume(consume)).rejects.toSatisfy((e) => isEngineError(e, 'NOT_FOUND'));
+          await expect(tech.stock.consume(consume)).rejects.toSatisfy((e) => isEngineError(e, 'FORBIDDEN'));
+        },
+      ),
+      { numRuns: 20 },
+    );
+    expect(await dumpStore(engine!)).toEqual(before);
+  });
+
+  it("refuses a technician on another technician's intervention and writes nothing; staff may record it", async () => {
+    const { boss, tech, job: open } = await setup();
+    const film = await boss.materials.create(filmInput());
+    await boss.stock.purchase({ materialId: film.id, quantity: 10, lotNumber: 'R-1' });
+    const theirs = await open('tech-2');
+    const before = await dumpStore(engine!);
+    await expect(tech.stock.consume({ sku: film.sku, quantity: 1, ...theirs })).rejects.toSatisfy((e) =>
+      isEngineError(e, 'FORBIDDEN'),
+    );
+    expect(await dumpStore(engine!)).toEqual(before);
+    await boss.stock.consume({ sku: film.sku, quantity: 1, ...theirs });
+    expect((await boss.stock.consumption({ interventionId: theirs.interventionId }))[0]?.quantity).toBe(1);
+  });
+
+  it('refuses a step its workflow does not have and writes nothing', async () => {
+    const { boss, tech } = await setup();
+    const film = await boss.materials.create(filmInput());
+    await boss.stock.purchase({ materialId: film.id, quantity: 10 });
+    const before = await dumpStore(engine!);
+    const error = await tech.stock
+      .consume({ sku: film.sku, quantity: 1, ...job, stepId: 'installation' })
+      .catch((e: unknown) => e);
+    expect(isEngineError(error, 'VALIDATION') && error.details.steps).toEqual(['prep', 'coat']);
+    expect(await dumpStore(engine!)).toEqual(before);
+  });
+
+  it("takes the task from the intervention and the vehicle from the task, refusing another job's; writes nothing", async () => {
+    const { boss, tech, job: open } = await setup();
+    const film = await boss.materials.create(filmInput());
+    const { lot } = await boss.stock.purchase({ materialId: film.id, quantity: 10, lotNumber: 'R-1' });
+    const other = await open();
+    const before = await dumpStore(engine!);
+    for (const claimed of [{ taskId: other.taskId }, { vehicleId: other.vehicleId }]) {
+      const error = await tech.stock
+        .consume({
+          sku: film.sku,
+          quantity: 1,
+          interventionId: job.interventionId,
+          stepId: 'prep',
+          ...claimed,
+        })
+        .catch((e: unknown) => e);
+      expect(isEngineError(error, 'VALIDATION')).toBe(true);
+    }
+    expect(await dumpStore(engine!)).toEqual(before);
+    await tech.stock.consume({
+      sku: film.sku,
+      lot: 'R-1',
+      quantity: 1,
+      interventionId: job.interventionId,
+      stepId: 'prep',
+    });
+    const trace = await boss.stock.traceLot({ lotId: lot!.id });
+    expect(trace.uses.map((u) => [u.interventionId, u.taskId, u.vehicleId])).toEqual([
+      [job.interventionId, job.taskId, job.vehicleId],
+    ]);
   });
 });

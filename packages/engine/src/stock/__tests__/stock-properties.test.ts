@@ -4,7 +4,6 @@ import { isEngineError } from '../../kernel/engine-error.js';
 import { roundQuantity } from '../stock-movement.js';
 import { filmInput, stockFixture } from './stock-fixture.js';
 
-const job = { interventionId: 'int-1', stepId: 'installation' };
 const step = fc.record({
   kind: fc.constantFrom('purchase', 'consume', 'waste', 'adjust'),
   lot: fc.constantFrom('R-1', 'R-2'),
@@ -14,7 +13,8 @@ const step = fc.record({
 
 describe('stock under random movement sequences (negatives not allowed)', () => {
   it('never goes negative, and on hand always equals the sum of accepted movements', async () => {
-    const { engine, boss, tech } = await stockFixture();
+    const { engine, boss, tech, job: open } = await stockFixture();
+    const job = await open();
     const film = await boss.materials.create(filmInput());
     let run = 0;
     await fc.assert(

@@ -5,7 +5,7 @@ import { CommandRunner } from '../../domain/command-runner.js';
 import type { Engine } from '../../engine/create-engine.js';
 import { isEngineError } from '../../kernel/engine-error.js';
 import { recordConsumption } from '../stock-ledger.js';
-import { filmInput, stockFixture } from './stock-fixture.js';
+import { filmInput, type StockJob, stockFixture } from './stock-fixture.js';
 
 let engine: Engine | undefined;
 afterEach(async () => {
@@ -85,7 +85,7 @@ describe('stock queries', () => {
   });
 
   it('lists low stock, history newest first, and values stock at unit cost per currency', async () => {
-    const { boss, tech, clock } = await setup();
+    const { boss, tech, clock, job } = await setup();
     const film = await boss.materials.create(filmInput());
     const gloves = await boss.materials.create({
       ...filmInput('GLOVES-L'),
@@ -99,7 +99,7 @@ describe('stock queries', () => {
     clock.advance(60_000);
     await boss.stock.purchase({ materialId: gloves.id, quantity: 100 });
     clock.advance(60_000);
-    await tech.stock.consume({ sku: 'GLOVES-L', quantity: 85, interventionId: 'i-1', stepId: 'prep' });
+    await tech.stock.consume({ sku: 'GLOVES-L', quantity: 85, ...(await job()) });
 
     expect((await boss.stock.lowStock()).map((l) => [l.material.sku, l.onHand])).toEqual([['GLOVES-L', 15]]);
     const history = await boss.stock.history({ materialId: gloves.id });
@@ -113,35 +113,29 @@ describe('stock queries', () => {
   });
 
   it('sums consumption per intervention, per task and per period, with cost', async () => {
-    const { boss, tech, clock } = await setup();
+    const { boss, tech, clock, job } = await setup();
     const film = await boss.materials.create(filmInput());
     await boss.stock.purchase({ materialId: film.id, quantity: 50, lotNumber: 'R-1', unitCost: 40 });
-    const use = (interventionId: string, taskId: string, quantity: number) =>
-      tech.stock.consume({
-        sku: film.sku,
-        lot: 'R-1',
-        quantity,
-        interventionId,
-        stepId: 'installation',
-        taskId,
-      });
-    await use('i-1', 't-1', 2.4);
-    await use('i-1', 't-1', 1.2);
+    const [first, second] = [await job(), await job()];
+    const use = (on: StockJob, quantity: number) =>
+      tech.stock.consume({ sku: film.sku, lot: 'R-1', quantity, ...on });
+    await use(first, 2.4);
+    await use(first, 1.2);
     await tech.stock.waste({
       materialId: film.id,
       quantity: 0.5,
       reason: 'creased',
-      interventionId: 'i-1',
-      taskId: 't-1',
+      interventionId: first.interventionId,
+      taskId: first.taskId,
     });
     clock.advance(10 * DAY);
-    await use('i-2', 't-2', 3);
+    await use(second, 3);
 
-    expect(await boss.stock.consumption({ interventionId: 'i-1' })).toEqual([
+    expect(await boss.stock.consumption({ interventionId: first.interventionId })).toEqual([
       { materialId: film.id, kind: 'consumption', quantity: 3.6, cost: 144 },
       { materialId: film.id, kind: 'waste', quantity: 0.5, cost: 19.25 },
     ]);
-    expect(await boss.stock.consumption({ taskId: 't-2' })).toEqual([
+    expect(await boss.stock.consumption({ taskId: second.taskId })).toEqual([
       { materialId: film.id, kind: 'consumption', quantity: 3, cost: 120 },
     ]);
     const byMonth = await boss.stock.consumption({
@@ -157,37 +151,36 @@ describe('stock queries', () => {
   });
 
   it('traces a roll to the vehicles it went on, and a vehicle back to its rolls', async () => {
-    const { boss, tech } = await setup();
+    const { boss, tech, job: open } = await setup();
     const film = await boss.materials.create(filmInput());
     const matte = await boss.materials.create(filmInput('XPEL-STEALTH'));
     const { lot: r1 } = await boss.stock.purchase({ materialId: film.id, quantity: 30, lotNumber: 'R-1' });
     await boss.stock.purchase({ materialId: film.id, quantity: 30, lotNumber: 'R-2' });
     await boss.stock.purchase({ materialId: matte.id, quantity: 30, lotNumber: 'M-1' });
-    const job = (vehicleId: string, sku: string, lot: string, zone: string, quantity: number) =>
-      tech.stock.consume({
-        sku,
-        lot,
-        quantity,
-        zone,
-        interventionId: `i-${vehicleId}`,
-        stepId: 'installation',
-        taskId: `t-${vehicleId}`,
-        vehicleId,
-      });
-    await job('car-A', film.sku, 'R-1', 'hood', 2.4);
-    await job('car-A', matte.sku, 'M-1', 'mirrors', 0.6);
-    await job('car-B', film.sku, 'R-1', 'bumper', 0.9);
-    await job('car-B', film.sku, 'R-2', 'hood', 2.4);
-    await job('car-A', film.sku, 'R-1', 'fenders', 2.4);
+    const [a, b] = [await open(), await open()];
+    const job = (on: StockJob, sku: string, lot: string, zone: string, quantity: number) =>
+      tech.stock.consume({ sku, lot, quantity, zone, ...on });
+    await job(a, film.sku, 'R-1', 'hood', 2.4);
+    await job(a, matte.sku, 'M-1', 'mirrors', 0.6);
+    await job(b, film.sku, 'R-1', 'bumper', 0.9);
+    await job(b, film.sku, 'R-2', 'hood', 2.4);
+    await job(a, film.sku, 'R-1', 'fenders', 2.4);
 
     const roll = await boss.stock.traceLot({ lotId: r1!.id });
-    expect(roll.vehicles).toEqual(['car-A', 'car-B']);
+    expect(roll.vehicles).toEqual([a.vehicleId, b.vehicleId]);
+    const use = (on: StockJob, zone: string, quantity: number) => [
+      on.vehicleId,
+      on.taskId,
+      on.interventionId,
+      zone,
+      quantity,
+    ];
     expect(roll.uses.map((u) => [u.vehicleId, u.taskId, u.interventionId, u.zone, u.quantity])).toEqual([
-      ['car-A', 't-car-A', 'i-car-A', 'hood', 2.4],
-      ['car-B', 't-car-B', 'i-car-B', 'bumper', 0.9],
-      ['car-A', 't-car-A', 'i-car-A', 'fenders', 2.4],
+      use(a, 'hood', 2.4),
+      use(b, 'bumper', 0.9),
+      use(a, 'fenders', 2.4),
     ]);
-    const car = await boss.stock.traceVehicle({ vehicleId: 'car-A' });
+    const car = await boss.stock.traceVehicle({ vehicleId: a.vehicleId });
     expect(car.lots).toEqual([
       { lotId: r1!.id, lotNumber: 'R-1', sku: film.sku, quantity: 4.8 },
       { lotId: expect.any(String), lotNumber: 'M-1', sku: 'XPEL-STEALTH', quantity: 0.6 },
@@ -196,28 +189,14 @@ describe('stock queries', () => {
 });
 
 describe('lot tracing through real tasks', () => {
-  it('finds the vehicle from the task when the consumption names only the task', async () => {
-    const { boss, tech } = await setup();
-    const client = await boss.clients.create({ name: 'Léa Martin' });
-    const car = await boss.vehicles.create({ clientId: client.id, make: 'Tesla', model: 'Model 3' });
-    const task = await boss.tasks.create({
-      clientId: client.id,
-      vehicleId: car.id,
-      service: 'ppf',
-      title: 'Full front',
-    });
+  it('finds the task from the intervention and the vehicle from the task when the consumption names only the intervention', async () => {
+    const { boss, tech, job } = await setup();
+    const { interventionId, stepId, vehicleId } = await job();
     const film = await boss.materials.create(filmInput());
     const { lot } = await boss.stock.purchase({ materialId: film.id, quantity: 30, lotNumber: 'R-9' });
-    await tech.stock.consume({
-      sku: film.sku,
-      lot: 'R-9',
-      quantity: 2.4,
-      interventionId: 'i-1',
-      stepId: 'installation',
-      taskId: task.id,
-    });
-    expect((await boss.stock.traceLot({ lotId: lot!.id })).vehicles).toEqual([car.id]);
-    expect((await boss.stock.traceVehicle({ vehicleId: car.id })).lots).toEqual([
+    await tech.stock.consume({ sku: film.sku, lot: 'R-9', quantity: 2.4, interventionId, stepId });
+    expect((await boss.stock.traceLot({ lotId: lot!.id })).vehicles).toEqual([vehicleId]);
+    expect((await boss.stock.traceVehicle({ vehicleId })).lots).toEqual([
       { lotId: lot!.id, lotNumber: 'R-9', sku: film.sku, quantity: 2.4 },
     ]);
   });
