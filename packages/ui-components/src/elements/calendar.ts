@@ -9,6 +9,7 @@ import {
 } from '@rpma/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { RpmaElement } from '../base/rpma-element.js';
 import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
@@ -521,7 +522,7 @@ export class RpmaCalendar extends RpmaElement {
       part="grid"
       role="group"
       aria-labelledby="title"
-      style="--_days: ${data.range.days.length}"
+      style=${styleMap({ '--_days': String(data.range.days.length) })}
     >
       <div class="head" aria-hidden="true"></div>
       ${data.range.days.map(
@@ -575,7 +576,13 @@ export class RpmaCalendar extends RpmaElement {
           const to = Math.min(s.endMinute, first + height);
           if (to <= from) return nothing;
           const place = lanes.get(s) ?? { lane: 0, lanes: 1 };
-          const style = `top: ${((from - first) / height) * 100}%; height: ${((to - from) / height) * 100}%; left: ${(place.lane / place.lanes) * 100}%; width: ${100 / place.lanes}%`;
+          // styleMap writes through CSSOM, which a CSP without 'unsafe-inline' styles allows
+          const style = styleMap({
+            top: `${((from - first) / height) * 100}%`,
+            height: `${((to - from) / height) * 100}%`,
+            left: `${(place.lane / place.lanes) * 100}%`,
+            width: `${100 / place.lanes}%`,
+          });
           return html`<li style=${style}>${this.renderEvent(s, data, 'compact')}</li>`;
         })}
       </ul>
