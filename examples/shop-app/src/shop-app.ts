@@ -3,6 +3,7 @@ import {
   type DemoAccount,
   getRpmaLocale,
   type InterventionOpenDetail,
+  mayRun,
   type RpmaLocale,
   setRpmaLocale,
   type TaskSelectDetail,
@@ -120,7 +121,7 @@ export class ShopApp extends LitElement {
         return html`<div class="toolbar">
             <h2>${fr ? 'Tâches' : 'Tasks'}</h2>
             ${
-              principal.role !== 'viewer' && defined('rpma-task-form')
+              this.mayCreateTasks(principal)
                 ? html`<a class="button" href="#/tasks/new">${fr ? 'Nouvelle tâche' : 'New task'}</a>`
                 : ''
             }
@@ -161,10 +162,15 @@ export class ShopApp extends LitElement {
 
   /** A screen the principal's role may see (a record's screen follows its list's rule). */
   private allowed(principal: Principal, screen: Screen): boolean {
-    if (screen === 'new-task') return principal.role !== 'viewer' && defined('rpma-task-form');
+    if (screen === 'new-task') return this.mayCreateTasks(principal);
     const entry = NAV.find((item) => item.screen === navScreen(screen));
     if (!entry?.roles.includes(principal.role)) return false;
     return navScreen(screen) !== screen || defined(entry.tag);
+  }
+
+  /** The engine's policy decides; the form must be on the page. */
+  private mayCreateTasks(principal: Principal): boolean {
+    return mayRun(principal, 'tasks.create') && defined('rpma-task-form');
   }
 
   private go(route: Route): void {

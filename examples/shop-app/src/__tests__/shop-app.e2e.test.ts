@@ -102,7 +102,8 @@ describe('the built shop app', () => {
 
     await open(page, 'Tasks', 'rpma-task-list');
     await page.locator('rpma-task-list [part="row"]').first().waitFor();
-    await page.getByRole('link', { name: 'New task' }).waitFor();
+    // Creating tasks is for staff (the engine's policy): a technician has no "New task".
+    expect(await page.getByRole('link', { name: 'New task' }).count()).toBe(0);
     await page.screenshot({ path: `${artifacts}tasks.png`, fullPage: true });
     await open(page, 'Board', 'rpma-task-board');
     await page.locator('rpma-task-board [part="card"]').first().waitFor();
@@ -132,6 +133,32 @@ describe('the built shop app', () => {
     await form.getByRole('button', { name: /Claire Dubois/ }).waitFor();
     expect(await form.locator('[part="session-ended"]').count()).toBe(0);
     await signIn(page, 'Claire Dubois');
+    await open(page, 'Tasks', 'rpma-task-list');
+    await page.getByRole('link', { name: 'New task' }).click();
+    await page.locator('rpma-task-form').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/tasks/new');
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${artifacts}new-task.png`, fullPage: true });
+    const taskForm = page.locator('rpma-task-form');
+    await taskForm.locator('input[name="title"]').fill('PPF rétroviseurs');
+    const clientBox = taskForm.locator('rpma-client-picker input');
+    await clientBox.fill('Garage Dupont');
+    await taskForm.locator('rpma-client-picker [role="option"]').first().waitFor();
+    await clientBox.press('ArrowDown');
+    await clientBox.press('Enter');
+    const vehicle = taskForm.locator('rpma-vehicle-picker select');
+    await vehicle.locator('option:nth-child(2)').waitFor({ state: 'attached' });
+    await vehicle.selectOption({ index: 1 });
+    await taskForm.locator('select[name="service"]').selectOption('ppf');
+    for (const zone of ['mirror_left', 'mirror_right']) {
+      await taskForm.locator(`rpma-zone-picker input[value="${zone}"]`).check();
+    }
+    const technician = taskForm.locator('select[name="technicianId"]');
+    await technician.locator('option', { hasText: 'Hugo Bernard' }).waitFor({ state: 'attached' });
+    await technician.selectOption({ label: 'Hugo Bernard' });
+    await taskForm.locator('button[type="submit"]').click();
+    await page.locator('rpma-task-detail').getByText('PPF rétroviseurs').first().waitFor();
+    expect(new URL(page.url()).hash).toMatch(/^#\/tasks\/[^/]+$/);
     for (const [link, element, shot] of [
       ['Settings', 'rpma-settings', 'settings'],
       ['Users', 'rpma-users', 'users'],
