@@ -64,8 +64,20 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
   const marks = names.map(() => '?').join(', ');
   const returning = ftsTable === null ? '' : ' RETURNING rowid';
   const insertSql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${marks})${returning}`;
-  const sets = names.slice(1).map((name) => `${name} = ?`);
-  const updateSql = `UPDATE ${table} SET ${sets.join(', ')} WHERE id = ? AND rev = ? RETURNING rowid`;
+  const fieldColumns = layout.declared.map((d) => d.column);
+  const storedSql = `SELECT rowid, deleted_at${fieldColumns.map((c) => `, ${c}`).join('')} FROM ${table} WHERE id = ? AND rev = ?`;
+  const updateSqls = new Map<string, string>();
+  /** The UPDATE that sets the metadata, the JSON and only the columns listed (indexes of columns left out stay untouched). */
+  const updateSql = (columns: readonly string[]): string => {
+    const key = columns.join(',');
+    let sql = updateSqls.get(key);
+    if (sql === undefined) {
+      const sets = ['rev', 'created_at', 'updated_at', 'doc', ...columns].map((name) => `${name} = ?`);
+      sql = `UPDATE ${table} SET ${sets.join(', ')} WHERE rowid = ?`;
+      updateSqls.set(key, sql);
+    }
+    return sql;
+  };
   const upsertSet = names
     .slice(1)
     .map((name) => `${name} = excluded.${name}`)
@@ -145,10 +157,22 @@ function buildWriter(layout: CollectionLayout): DocumentWriter {
       }
     },
     update(cache, doc, json, expectedRev) {
-      const params = [...rowValues(layout, doc, json).slice(1), doc.id, expectedRev];
+      const stored = cache.all(storedSql, [doc.id, expectedRev])[0];
+      if (stored === undefined) return false;
+      const [rowid, deletedAt, ...before] = stored as [SqlValue, ...SqlValue[]];
+      const columns: string[] = [];
+      const params: SqlValue[] = [doc.rev, doc.createdAt, doc.updatedAt, json];
+      if (doc.deletedAt !== deletedAt) {
+        columns.push('deleted_at');
+        params.push(doc.deletedAt);
+      }
+      fieldValues(layout, doc).forEach((value, i) => {
+        if (value === before[i]) return;
+        columns.push(fieldColumns[i] as string);
+        params.push(value);
+      });
       try {
-        const rowid = cache.first(updateSql, params);
-        if (rowid === undefined) return false;
+        cache.run(updateSql(columns), [...params, rowid]);
         if (ftsTable !== null) ftsUpdate(cache, rowid, doc);
         return true;
       } catch (cause) {
