@@ -9,8 +9,8 @@ import {
 } from '@rpma/engine';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { RpmaElement } from '../base/rpma-element.js';
+import { styleProps } from '../base/style-props.js';
 import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { renderError } from '../errors/error-text.js';
@@ -522,7 +522,7 @@ export class RpmaCalendar extends RpmaElement {
       part="grid"
       role="group"
       aria-labelledby="title"
-      style=${styleMap({ '--_days': String(data.range.days.length) })}
+      ${styleProps({ '--_days': String(data.range.days.length) })}
     >
       <div class="head" aria-hidden="true"></div>
       ${data.range.days.map(
@@ -576,14 +576,13 @@ export class RpmaCalendar extends RpmaElement {
           const to = Math.min(s.endMinute, first + height);
           if (to <= from) return nothing;
           const place = lanes.get(s) ?? { lane: 0, lanes: 1 };
-          // styleMap writes through CSSOM, which a CSP without 'unsafe-inline' styles allows
-          const style = styleMap({
+          const position = styleProps({
             top: `${((from - first) / height) * 100}%`,
             height: `${((to - from) / height) * 100}%`,
             left: `${(place.lane / place.lanes) * 100}%`,
             width: `${100 / place.lanes}%`,
           });
-          return html`<li style=${style}>${this.renderEvent(s, data, 'compact')}</li>`;
+          return html`<li ${position}>${this.renderEvent(s, data, 'compact')}</li>`;
         })}
       </ul>
     </section>`;
