@@ -1,6 +1,7 @@
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { CHROMIUM_LAUNCH_OPTIONS } from './chromium-launch.js';
+import { minifyTemplatesVite } from './packages/ui-components/build/minify-templates.js';
 
 const resolve = { conditions: ['source', 'module', 'browser', 'development|production'] };
 
@@ -22,6 +23,8 @@ export default defineConfig({
       },
       {
         resolve,
+        // the components' templates minified as the published build minifies them
+        plugins: [minifyTemplatesVite(new URL('./packages/ui-components/src', import.meta.url).pathname)],
         test: {
           name: 'browser',
           include: ['packages/*/src/**/*.browser.test.ts', 'examples/*/src/**/*.browser.test.ts'],

@@ -1,12 +1,12 @@
 import { msg, str } from '@lit/localize';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { Client, Doc } from '@rpma/engine';
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RpmaElement } from '../base/rpma-element.js';
 import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
+import { VirtualizeController } from '../controllers/virtualize-controller.js';
 import { renderError } from '../errors/error-text.js';
 import { clientKindLabel } from '../i18n/labels.js';
 import { themeStyles } from '../theme/theme.js';
@@ -138,6 +138,7 @@ export class RpmaClientList extends RpmaElement {
     },
   });
   private readonly paging = new ActionController(this);
+  private readonly virtualizer = new VirtualizeController(this);
 
   /** The clients currently loaded, in order. */
   get rows(): Doc<Client>[] {
@@ -171,7 +172,7 @@ export class RpmaClientList extends RpmaElement {
           </select>
         </label>
       </div>
-      ${renderError(this.clients.error ?? this.paging.error)}
+      ${renderError(this.clients.error ?? this.paging.error ?? this.virtualizer.error)}
       ${
         loaded && rows.length === 0
           ? html`<p class="empty" part="empty">
@@ -192,7 +193,7 @@ export class RpmaClientList extends RpmaElement {
         ?hidden=${loaded && rows.length === 0}
         @keydown=${this.onKeyDown}
       >
-        ${virtualize({
+        ${this.virtualizer.render({
           items: rows,
           scroller: true,
           keyFunction: (client) => client.id,

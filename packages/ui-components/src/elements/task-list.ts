@@ -1,12 +1,12 @@
 import { msg, str } from '@lit/localize';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { Page } from '@rpma/engine';
 import { css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RpmaElement } from '../base/rpma-element.js';
 import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
+import { VirtualizeController } from '../controllers/virtualize-controller.js';
 import { asTaskPage, type TaskRow, type TaskStatus } from '../engine-types.js';
 import { renderError } from '../errors/error-text.js';
 import { formatDateTime } from '../i18n/format.js';
@@ -136,6 +136,7 @@ export class RpmaTaskList extends RpmaElement {
     load: async (context) => asTaskPage(await shopFor(context).tasks.page(this.filters())),
   });
   private readonly paging = new ActionController(this);
+  private readonly virtualizer = new VirtualizeController(this);
 
   /** The rows currently loaded, in order. */
   get rows(): TaskRow[] {
@@ -172,9 +173,9 @@ export class RpmaTaskList extends RpmaElement {
           <span>${msg('Overdue only')}</span>
         </label>
       </div>
-      ${renderError(this.tasks.error ?? this.paging.error)}
+      ${renderError(this.tasks.error ?? this.paging.error ?? this.virtualizer.error)}
       <div class="list" part="list" role="list" aria-label=${msg('Tasks')} aria-busy=${this.tasks.loading}>
-        ${virtualize({
+        ${this.virtualizer.render({
           items: rows,
           scroller: true,
           keyFunction: (task) => task.id,
