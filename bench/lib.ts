@@ -33,6 +33,33 @@ export async function measure(
   return percentile(times, 50);
 }
 
+/**
+ * Median ms per call of `ours` and of `peer`, measured alternately (one run of each per round)
+ * so that a change of machine load between the two sides does not skew their ratio.
+ */
+export async function measurePair(
+  ours: () => unknown,
+  peer: () => unknown,
+  options: { runs?: number; warmup?: number } = {},
+): Promise<[number, number]> {
+  const runs = options.runs ?? 15;
+  for (let i = 0; i < (options.warmup ?? 3); i++) {
+    await ours();
+    await peer();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    let start = performance.now();
+    await ours();
+    a.push(performance.now() - start);
+    start = performance.now();
+    await peer();
+    b.push(performance.now() - start);
+  }
+  return [percentile(a, 50), percentile(b, 50)];
+}
+
 /** The p-th percentile (0–100) of a list of numbers, by nearest rank. */
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);

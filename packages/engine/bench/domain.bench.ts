@@ -14,7 +14,7 @@
  */
 import { memoryPersistence, sqljsStorage } from '@rpma/storage-sqljs';
 import initSqlJs from 'sql.js';
-import { absolute, compared, percentile, report } from '../../../bench/lib.js';
+import { absolute, compared, measurePair, percentile, report } from '../../../bench/lib.js';
 import { type Client, clientSearchText } from '../src/clients/client-model.js';
 import type { CollectionSchema, Doc, NewDoc } from '../src/index.js';
 import { createEngine, FakeClock, TOKENS, uuidv7Generator } from '../src/index.js';
@@ -22,32 +22,6 @@ import type { Task } from '../src/tasks/task-model.js';
 
 const clock = new FakeClock('2026-03-02T09:00:00Z');
 
-/**
- * Median ms of `ours` and of `peer`, measured alternately (one run of each per round) so that a
- * change of machine load between the two sides does not skew their ratio.
- */
-async function measurePair(
-  ours: () => unknown,
-  peer: () => unknown,
-  runs: number,
-  warmup: number,
-): Promise<[number, number]> {
-  for (let i = 0; i < warmup; i++) {
-    await ours();
-    await peer();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    let start = performance.now();
-    await ours();
-    a.push(performance.now() - start);
-    start = performance.now();
-    await peer();
-    b.push(performance.now() - start);
-  }
-  return [percentile(a, 50), percentile(b, 50)];
-}
 const principal = { userId: 'bench-supervisor', role: 'supervisor' as const };
 
 // ---------- tasks.create ----------
@@ -86,7 +60,7 @@ const createRaw = async () => {
     await raw.write((tx) => tx.insert('tasks', { ...taskFields, id: rawIds.next(), number: rawIds.next() }));
   }
 };
-const [createBatch, rawBatch] = await measurePair(createOurs, createRaw, 9, 2);
+const [createBatch, rawBatch] = await measurePair(createOurs, createRaw, { runs: 9, warmup: 2 });
 const createMs = createBatch / BATCH;
 const rawMs = rawBatch / BATCH;
 await raw.close();
@@ -158,7 +132,7 @@ const oursIds = (await pageOurs()).map((d) => d.id);
 if (oursIds.length !== 50 || JSON.stringify(oursIds) !== JSON.stringify(pageRaw().map((d) => d.id))) {
   throw new Error('tasks.page and the hand-written query disagree');
 }
-const [pageMs, pageRawMs] = await measurePair(pageOurs, pageRaw, 60, 10);
+const [pageMs, pageRawMs] = await measurePair(pageOurs, pageRaw, { runs: 60, warmup: 10 });
 select.free();
 db.close();
 await reading.close();

@@ -13,6 +13,8 @@
  *   installation, finalization) by our engine vs bpmn-engine (4 user tasks), whose state is
  *   saved to a sql.js row after every step and recovered from it before the next (the store is
  *   the source of truth on both sides). Target ratio ≤ 0.05.
+ * Both pairs are measured alternately (a run of each side per round), so that the shared
+ * machine's moving load weighs on both.
  *   bpmn-engine is not a dependency of this repo: when `import('bpmn-engine')` fails, the bench
  *   installs it with `npm install --no-save bpmn-engine@25` into `$TMPDIR/rpma-bench-peers` (or
  *   `RPMA_BENCH_PEERS`) and loads it from there.
@@ -29,7 +31,7 @@ import { sqljsStorage } from '@rpma/storage-sqljs';
 import initSqlJs from 'sql.js';
 import { assign, setup, transition } from 'xstate';
 import * as z from 'zod/mini';
-import { absolute, compared, measure, report } from '../../../bench/lib.js';
+import { absolute, compared, measurePair, report } from '../../../bench/lib.js';
 import type { Engine, StampedEvent, WorkflowInput } from '../src/index.js';
 import {
   createEngine,
@@ -186,8 +188,8 @@ const floorStep = () => {
     db.run('COMMIT');
   }
 };
-const stepFloor = (await measure(floorStep, { runs: 20, warmup: 5 })) / OPS;
-const stepOurs = (await measure(oursStep, { runs: 20, warmup: 5 })) / OPS;
+const [stepOursRun, stepFloorRun] = await measurePair(oursStep, floorStep, { runs: 20, warmup: 5 });
+const [stepOurs, stepFloor] = [stepOursRun / OPS, stepFloorRun / OPS];
 await step.engine.close();
 
 // ---------- workflow.vs-bpmn-engine ----------
@@ -266,8 +268,7 @@ const oursJob = async () => {
   for (const id of STEPS) run = await jobShop.interventions.send(run.id, submit(id), { rev: run.rev });
   if (run.status !== 'completed') throw new Error(`the job ended ${run.status}`);
 };
-const jobPeer = await measure(bpmnJob, { runs: 30, warmup: 5 });
-const jobOurs = await measure(oursJob, { runs: 30, warmup: 5 });
+const [jobOurs, jobPeer] = await measurePair(oursJob, bpmnJob, { runs: 30, warmup: 5 });
 await job.engine.close();
 
 // ---------- workflow.resume ----------
