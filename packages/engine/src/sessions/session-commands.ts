@@ -1,10 +1,12 @@
 import * as z from 'zod/mini';
 import { defineCommand, defineQuery } from '../domain/command.js';
+import { lazyBody } from '../domain/lazy-body.js';
 import { idString } from '../domain/schemas.js';
-import { EngineError } from '../kernel/engine-error.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import type { Doc } from '../storage/contract.js';
-import { endSession, selfOrAdmin } from '../users/user-writes.js';
 import type { Session } from './session-collections.js';
+
+const bodies = lazyModule('account commands', () => import('../auth/account-bodies.js'));
 
 /**
  * A session as listed: no token material (there is none on the document anyway).
@@ -15,6 +17,19 @@ import type { Session } from './session-collections.js';
  * ```
  */
 export type SessionView = Doc<Session> & { current: boolean };
+
+/**
+ * The input schemas of the operations of this file (their bodies, in `session-command-bodies.ts`, are typed by them).
+ *
+ * @example
+ * ```ts
+ * const input: z.output<typeof sessionInputs.listSessions> = parseInput(sessionInputs.listSessions, raw, 'sessions.list');
+ * ```
+ */
+export const sessionInputs = {
+  listSessions: z.optional(z.strictObject({ userId: z.optional(idString) })),
+  revokeSession: z.strictObject({ id: idString }),
+};
 
 /**
  * `sessions.list`: the open sessions of a user, newest first — your own by default; an admin may
@@ -28,19 +43,8 @@ export type SessionView = Doc<Session> & { current: boolean };
  */
 export const listSessions = defineQuery({
   name: 'sessions.list',
-  input: z.optional(z.strictObject({ userId: z.optional(idString) })),
-  run: async (ctx, input): Promise<SessionView[]> => {
-    const userId = input?.userId ?? ctx.principal.userId;
-    if (!selfOrAdmin(ctx.principal, userId)) {
-      throw new EngineError('FORBIDDEN', "only an admin may list another user's sessions");
-    }
-    const page = await ctx.tx.find<Session>('sessions', {
-      where: { userId, revokedAt: { isNull: true } },
-      orderBy: [{ field: 'startedAt', direction: 'desc' }],
-      limit: 1000,
-    });
-    return page.items.map((s) => ({ ...s, current: s.id === ctx.principal.sessionId }));
-  },
+  input: sessionInputs.listSessions,
+  run: lazyBody(bodies, 'listSessions'),
 });
 
 /**
@@ -54,16 +58,8 @@ export const listSessions = defineQuery({
  */
 export const revokeSession = defineCommand({
   name: 'sessions.revoke',
-  input: z.strictObject({ id: idString }),
-  run: async (ctx, input): Promise<{ revoked: boolean }> => {
-    const session = await ctx.load<Session>('sessions', input.id);
-    if (!selfOrAdmin(ctx.principal, session.userId)) {
-      throw new EngineError('FORBIDDEN', "only an admin may revoke another user's session");
-    }
-    if (session.revokedAt !== null) return { revoked: false };
-    await endSession(ctx, session, 'revoked');
-    return { revoked: true };
-  },
+  input: sessionInputs.revokeSession,
+  run: lazyBody(bodies, 'revokeSession'),
 });
 
 /**

@@ -1,58 +1,43 @@
 import * as z from 'zod/mini';
-import type { PasswordHasher } from '../auth/password-hasher.js';
-import { assertAcceptablePassword } from '../auth/password-policy.js';
-import { sha256Hex } from '../crypto/bytes.js';
-import { type CommandContext, defineCommand, defineQuery } from '../domain/command.js';
-import { roleAtLeast } from '../domain/principal.js';
+import { defineCommand, defineQuery } from '../domain/command.js';
+import { lazyBody } from '../domain/lazy-body.js';
 import { cursor, idString, pageLimit } from '../domain/schemas.js';
-import { EngineError } from '../kernel/engine-error.js';
-import { TOKENS } from '../kernel/tokens.js';
-import type { Doc, Page } from '../storage/contract.js';
-import type { Credentials, LoginAttempts, User } from './user-collections.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import { displayNameInput, emailInput, passwordInput, profileFields, roleInput } from './user-inputs.js';
-import { endSessions, keepOneAdmin, loadCredentials, loadUser } from './user-writes.js';
+
+const bodies = lazyModule('account commands', () => import('../auth/account-bodies.js'));
 
 /**
- * Creates a user with its credentials (used by `users.create` and the first-admin bootstrap).
+ * The input schemas of the operations of this file (their bodies, in `user-admin-command-bodies.ts`, are typed by them).
  *
  * @example
  * ```ts
- * const user = await insertUser(ctx, { email, displayName, role: 'admin', password });
+ * const input: z.output<typeof userAdminInputs.createUser> = parseInput(userAdminInputs.createUser, raw, 'users.create');
  * ```
  */
-export async function insertUser(
-  ctx: CommandContext,
-  input: { email: string; displayName: string; role: User['role']; password: string; id?: string },
-): Promise<Doc<User>> {
-  assertAcceptablePassword(input.password, { email: input.email });
-  if ((await ctx.tx.count('users', { email: input.email }, 'all')) > 0) {
-    throw new EngineError('CONFLICT', `a user with the email ${input.email} already exists`, {
-      details: { field: 'email' },
-    });
-  }
-  const passwordHash = await ctx.get<PasswordHasher>(TOKENS.PasswordHasher).hash(input.password);
-  const user = await ctx.insert<User>('users', {
-    ...(input.id ? { id: input.id } : {}),
-    email: input.email,
-    displayName: input.displayName,
-    role: input.role,
-    disabled: false,
-    twoFactorEnabled: false,
-    passwordChangedAt: ctx.now,
-    lastLoginAt: null,
-  });
-  await ctx.tx.insert<Credentials>('credentials', {
-    id: user.id,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    passwordHash,
-    totp: null,
-    pendingTotp: null,
-    backupCodes: [],
-  });
-  ctx.emit('user.changed', { id: user.id, fields: ['created'], by: ctx.principal.userId, at: ctx.now });
-  return user;
-}
+export const userAdminInputs = {
+  createUser: z.strictObject({
+    email: emailInput,
+    displayName: displayNameInput,
+    role: roleInput,
+    password: passwordInput,
+  }),
+  getUser: z.strictObject({ id: idString }),
+  listUsers: z.optional(
+    z.strictObject({
+      role: z.optional(roleInput),
+      enabledOnly: z.optional(z.boolean()),
+      limit: z.optional(pageLimit),
+      after: z.optional(cursor),
+    }),
+  ),
+  updateUser: z.strictObject({ id: idString, ...profileFields }),
+  changeRole: z.strictObject({ id: idString, role: roleInput }),
+  setDisabled: z.strictObject({ id: idString, disabled: z.boolean() }),
+  resetPassword: z.strictObject({ id: idString, newPassword: passwordInput }),
+  unlockUser: z.strictObject({ id: idString }),
+  resetTwoFactor: z.strictObject({ id: idString }),
+};
 
 /**
  * `users.create`: admins create any role; supervisors create technicians and viewers only.
@@ -64,20 +49,8 @@ export async function insertUser(
  */
 export const createUser = defineCommand({
   name: 'users.create',
-  input: z.strictObject({
-    email: emailInput,
-    displayName: displayNameInput,
-    role: roleInput,
-    password: passwordInput,
-  }),
-  run: async (ctx, input) => {
-    if (ctx.principal.role !== 'admin' && roleAtLeast(input.role, 'supervisor')) {
-      throw new EngineError('FORBIDDEN', 'only an admin may create admins and supervisors', {
-        details: { role: input.role },
-      });
-    }
-    return insertUser(ctx, input);
-  },
+  input: userAdminInputs.createUser,
+  run: lazyBody(bodies, 'createUser'),
 });
 
 /**
@@ -90,8 +63,8 @@ export const createUser = defineCommand({
  */
 export const getUser = defineQuery({
   name: 'users.get',
-  input: z.strictObject({ id: idString }),
-  run: (ctx, input) => loadUser(ctx, input.id),
+  input: userAdminInputs.getUser,
+  run: lazyBody(bodies, 'getUser'),
 });
 
 /**
@@ -104,24 +77,8 @@ export const getUser = defineQuery({
  */
 export const listUsers = defineQuery({
   name: 'users.list',
-  input: z.optional(
-    z.strictObject({
-      role: z.optional(roleInput),
-      enabledOnly: z.optional(z.boolean()),
-      limit: z.optional(pageLimit),
-      after: z.optional(cursor),
-    }),
-  ),
-  run: (ctx, input): Promise<Page<Doc<User>>> =>
-    ctx.tx.find<User>('users', {
-      where: {
-        ...(input?.role ? { role: input.role } : {}),
-        ...(input?.enabledOnly ? { disabled: false } : {}),
-      },
-      orderBy: [{ field: 'displayName' }],
-      limit: input?.limit ?? 100,
-      ...(input?.after ? { after: input.after } : {}),
-    }),
+  input: userAdminInputs.listUsers,
+  run: lazyBody(bodies, 'listUsers'),
 });
 
 /**
@@ -134,12 +91,8 @@ export const listUsers = defineQuery({
  */
 export const updateUser = defineCommand({
   name: 'users.update',
-  input: z.strictObject({ id: idString, ...profileFields }),
-  run: async (ctx, { id, ...patch }) => {
-    const user = await ctx.update<User>('users', await loadUser(ctx, id), patch);
-    ctx.emit('user.changed', { id, fields: Object.keys(patch), by: ctx.principal.userId, at: ctx.now });
-    return user;
-  },
+  input: userAdminInputs.updateUser,
+  run: lazyBody(bodies, 'updateUser'),
 });
 
 /**
@@ -153,15 +106,8 @@ export const updateUser = defineCommand({
  */
 export const changeRole = defineCommand({
   name: 'users.changeRole',
-  input: z.strictObject({ id: idString, role: roleInput }),
-  run: async (ctx, input) => {
-    const user = await loadUser(ctx, input.id);
-    if (user.role === input.role) return user;
-    if (input.role !== 'admin') await keepOneAdmin(ctx, user);
-    const updated = await ctx.update<User>('users', user, { role: input.role });
-    ctx.emit('user.changed', { id: user.id, fields: ['role'], by: ctx.principal.userId, at: ctx.now });
-    return updated;
-  },
+  input: userAdminInputs.changeRole,
+  run: lazyBody(bodies, 'changeRole'),
 });
 
 /**
@@ -175,18 +121,8 @@ export const changeRole = defineCommand({
  */
 export const setDisabled = defineCommand({
   name: 'users.setDisabled',
-  input: z.strictObject({ id: idString, disabled: z.boolean() }),
-  run: async (ctx, input) => {
-    const user = await loadUser(ctx, input.id);
-    if (user.disabled === input.disabled) return user;
-    if (input.disabled) {
-      await keepOneAdmin(ctx, user);
-      await endSessions(ctx, user.id, 'user_disabled');
-    }
-    const updated = await ctx.update<User>('users', user, { disabled: input.disabled });
-    ctx.emit('user.changed', { id: user.id, fields: ['disabled'], by: ctx.principal.userId, at: ctx.now });
-    return updated;
-  },
+  input: userAdminInputs.setDisabled,
+  run: lazyBody(bodies, 'setDisabled'),
 });
 
 /**
@@ -199,21 +135,8 @@ export const setDisabled = defineCommand({
  */
 export const resetPassword = defineCommand({
   name: 'users.resetPassword',
-  input: z.strictObject({ id: idString, newPassword: passwordInput }),
-  run: async (ctx, input): Promise<{ sessionsEnded: number }> => {
-    const user = await loadUser(ctx, input.id);
-    assertAcceptablePassword(input.newPassword, { email: user.email }, 'newPassword');
-    const creds = await loadCredentials(ctx, user.id);
-    const passwordHash = await ctx.get<PasswordHasher>(TOKENS.PasswordHasher).hash(input.newPassword);
-    await ctx.tx.update<Credentials>(
-      'credentials',
-      { ...creds, passwordHash, updatedAt: ctx.now },
-      creds.rev,
-    );
-    await ctx.update<User>('users', user, { passwordChangedAt: ctx.now });
-    ctx.emit('user.changed', { id: user.id, fields: ['password'], by: ctx.principal.userId, at: ctx.now });
-    return { sessionsEnded: await endSessions(ctx, user.id, 'revoked') };
-  },
+  input: userAdminInputs.resetPassword,
+  run: lazyBody(bodies, 'resetPassword'),
 });
 
 /**
@@ -226,19 +149,8 @@ export const resetPassword = defineCommand({
  */
 export const unlockUser = defineCommand({
   name: 'users.unlock',
-  input: z.strictObject({ id: idString }),
-  run: async (ctx, input): Promise<{ wasLocked: boolean }> => {
-    const user = await loadUser(ctx, input.id);
-    const attempts = await ctx.tx.get<LoginAttempts>('loginAttempts', await sha256Hex(user.email));
-    if (!attempts) return { wasLocked: false };
-    const wasLocked = attempts.lockedUntil !== null && attempts.lockedUntil > Date.parse(ctx.now);
-    await ctx.update<LoginAttempts>('loginAttempts', attempts, {
-      failures: [],
-      lockedUntil: null,
-      locks: [],
-    });
-    return { wasLocked };
-  },
+  input: userAdminInputs.unlockUser,
+  run: lazyBody(bodies, 'unlockUser'),
 });
 
 /**
@@ -252,17 +164,6 @@ export const unlockUser = defineCommand({
  */
 export const resetTwoFactor = defineCommand({
   name: 'users.resetTwoFactor',
-  input: z.strictObject({ id: idString }),
-  run: async (ctx, input) => {
-    const user = await loadUser(ctx, input.id);
-    const creds = await loadCredentials(ctx, user.id);
-    await ctx.tx.update<Credentials>(
-      'credentials',
-      { ...creds, totp: null, pendingTotp: null, backupCodes: [], updatedAt: ctx.now },
-      creds.rev,
-    );
-    const updated = await ctx.update<User>('users', user, { twoFactorEnabled: false });
-    ctx.emit('user.changed', { id: user.id, fields: ['twoFactor'], by: ctx.principal.userId, at: ctx.now });
-    return updated;
-  },
+  input: userAdminInputs.resetTwoFactor,
+  run: lazyBody(bodies, 'resetTwoFactor'),
 });

@@ -1,12 +1,24 @@
 import * as z from 'zod/mini';
-import type { PasswordHasher } from '../auth/password-hasher.js';
-import { assertAcceptablePassword } from '../auth/password-policy.js';
 import { defineCommand, defineQuery } from '../domain/command.js';
-import { EngineError } from '../kernel/engine-error.js';
-import { TOKENS } from '../kernel/tokens.js';
-import type { Credentials, User } from './user-collections.js';
+import { lazyBody } from '../domain/lazy-body.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import { passwordInput, profileFields } from './user-inputs.js';
-import { endSessions, loadCredentials, loadUser } from './user-writes.js';
+
+const bodies = lazyModule('account commands', () => import('../auth/account-bodies.js'));
+
+/**
+ * The input schemas of the operations of this file (their bodies, in `user-self-command-bodies.ts`, are typed by them).
+ *
+ * @example
+ * ```ts
+ * const input: z.output<typeof userSelfInputs.getMe> = parseInput(userSelfInputs.getMe, raw, 'users.me');
+ * ```
+ */
+export const userSelfInputs = {
+  getMe: z.optional(z.strictObject({})),
+  updateProfile: z.strictObject(profileFields),
+  changePassword: z.strictObject({ currentPassword: passwordInput, newPassword: passwordInput }),
+};
 
 /**
  * `users.me`: the calling user's own record.
@@ -18,8 +30,8 @@ import { endSessions, loadCredentials, loadUser } from './user-writes.js';
  */
 export const getMe = defineQuery({
   name: 'users.me',
-  input: z.optional(z.strictObject({})),
-  run: (ctx) => loadUser(ctx, ctx.principal.userId),
+  input: userSelfInputs.getMe,
+  run: lazyBody(bodies, 'getMe'),
 });
 
 /**
@@ -32,12 +44,8 @@ export const getMe = defineQuery({
  */
 export const updateProfile = defineCommand({
   name: 'users.updateProfile',
-  input: z.strictObject(profileFields),
-  run: async (ctx, patch) => {
-    const user = await ctx.update<User>('users', await loadUser(ctx, ctx.principal.userId), patch);
-    ctx.emit('user.changed', { id: user.id, fields: Object.keys(patch), by: user.id, at: ctx.now });
-    return user;
-  },
+  input: userSelfInputs.updateProfile,
+  run: lazyBody(bodies, 'updateProfile'),
 });
 
 /**
@@ -51,25 +59,6 @@ export const updateProfile = defineCommand({
  */
 export const changePassword = defineCommand({
   name: 'users.changePassword',
-  input: z.strictObject({ currentPassword: passwordInput, newPassword: passwordInput }),
-  run: async (ctx, input): Promise<{ otherSessionsEnded: number }> => {
-    const user = await loadUser(ctx, ctx.principal.userId);
-    const creds = await loadCredentials(ctx, user.id);
-    const hasher = ctx.get<PasswordHasher>(TOKENS.PasswordHasher);
-    if (!(await hasher.verify(creds.passwordHash, input.currentPassword))) {
-      throw new EngineError('UNAUTHENTICATED', 'the current password is not correct', {
-        details: { issues: [{ path: 'currentPassword', message: 'not correct', code: 'invalid_password' }] },
-      });
-    }
-    assertAcceptablePassword(input.newPassword, { email: user.email }, 'newPassword');
-    const passwordHash = await hasher.hash(input.newPassword);
-    await ctx.tx.update<Credentials>(
-      'credentials',
-      { ...creds, passwordHash, updatedAt: ctx.now },
-      creds.rev,
-    );
-    await ctx.update<User>('users', user, { passwordChangedAt: ctx.now });
-    ctx.emit('user.changed', { id: user.id, fields: ['password'], by: user.id, at: ctx.now });
-    return { otherSessionsEnded: await endSessions(ctx, user.id, 'revoked', ctx.principal.sessionId) };
-  },
+  input: userSelfInputs.changePassword,
+  run: lazyBody(bodies, 'changePassword'),
 });
