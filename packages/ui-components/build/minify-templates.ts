@@ -20,8 +20,8 @@ function isSource(path: string, prefix: string): boolean {
 const withSlash = (dir: string) => (dir.endsWith('/') ? dir : `${dir}/`);
 
 /**
- * Whitespace between tags becomes one space instead of none: the text a browser lays out, and
- * the accessible name it computes (`4:00 PM Dentist`, not `4:00 PMDentist`), stay as written.
+ * Whitespace collapses to one space instead of none: a nested template is inline text, so the
+ * space at its edges is part of what the user reads (`Time off · Karim`, not `Time off· Karim`).
  */
 const OPTIONS = { html: { conservativeCollapse: true } } as const;
 
