@@ -1,5 +1,6 @@
 import type { Engine, Principal } from '@rpma/engine';
 import {
+  type CalendarResource,
   type DemoAccount,
   getRpmaLocale,
   type InterventionOpenDetail,
@@ -12,6 +13,7 @@ import { html, LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import accounts from './demo-accounts.json';
 import { NAV, navFor, navScreen, parseHash, type Route, routeHash, type Screen } from './routes.js';
+import { BAYS } from './seed/demo-data.js';
 import { shellStyles } from './shop-app.styles.js';
 
 type Theme = 'light' | 'dark';
@@ -36,6 +38,7 @@ export class ShopApp extends LitElement {
   @state() private route: Route = parseHash(location.hash);
   @state() private theme: Theme = (localStorage.getItem('rpma-theme') as Theme | null) ?? 'light';
   @state() private locale: RpmaLocale = getRpmaLocale();
+  @state() private technicians: CalendarResource[] = [];
 
   private readonly onHashChange = () => {
     this.route = parseHash(location.hash);
@@ -60,6 +63,7 @@ export class ShopApp extends LitElement {
       theme=${this.theme}
       @rpma-principal-changed=${(e: CustomEvent<{ principal?: Principal }>) => {
         this.principal = e.detail.principal;
+        void this.loadTechnicians();
       }}
       @rpma-task-select=${(e: CustomEvent<TaskSelectDetail>) => this.go({ screen: 'task', id: e.detail.taskId })}
       @rpma-task-saved=${(e: CustomEvent<{ taskId: string }>) => this.go({ screen: 'task', id: e.detail.taskId })}
@@ -134,7 +138,11 @@ export class ShopApp extends LitElement {
       case 'board':
         return html`<rpma-task-board technician-id=${mine}></rpma-task-board>`;
       case 'calendar':
-        return html`<rpma-calendar technician-id=${mine}></rpma-calendar>`;
+        return html`<rpma-calendar
+          technician-id=${mine}
+          .technicians=${this.technicians}
+          .bays=${BAYS}
+        ></rpma-calendar>`;
       case 'clients':
         return html`<rpma-client-list></rpma-client-list>`;
       case 'client':
@@ -171,6 +179,21 @@ export class ShopApp extends LitElement {
   /** The engine's policy decides; the form must be on the page. */
   private mayCreateTasks(principal: Principal): boolean {
     return mayRun(principal, 'tasks.create') && defined('rpma-task-form');
+  }
+
+  /** The technicians' names for the calendar: all of them for who may list users, else oneself. */
+  private async loadTechnicians(): Promise<void> {
+    const principal = this.principal;
+    if (!principal || !this.engine) {
+      this.technicians = [];
+    } else if (mayRun(principal, 'users.list')) {
+      const page = await this.engine
+        .as(principal)
+        .users.list({ role: 'technician', enabledOnly: true, limit: 1000 });
+      this.technicians = page.items.map((user) => ({ id: user.id, name: user.displayName }));
+    } else {
+      this.technicians = [{ id: principal.userId, name: principal.displayName ?? principal.userId }];
+    }
   }
 
   private go(route: Route): void {

@@ -108,11 +108,20 @@ describe('the built shop app', () => {
     await open(page, 'Board', 'rpma-task-board');
     await page.locator('rpma-task-board [part="card"]').first().waitFor();
     await page.screenshot({ path: `${artifacts}board.png`, fullPage: true });
-    if (await nav.getByRole('link', { name: 'Calendar', exact: true }).count()) {
-      await open(page, 'Calendar', 'rpma-calendar');
-      await page.locator('rpma-calendar').getByText(/PPF/).first().waitFor();
-      await page.screenshot({ path: `${artifacts}calendar.png`, fullPage: true });
-    }
+    await open(page, 'Calendar', 'rpma-calendar');
+    const calendar = page.locator('rpma-calendar');
+    await calendar.locator('[part="event"]', { hasText: 'PPF' }).first().waitFor();
+    // Filters name people and bays, never raw ids.
+    expect(await calendar.getByLabel('Technician').locator('option:checked').textContent()).toBe(
+      'Léa Martin',
+    );
+    expect(await calendar.locator('select[data-filter="bay"] option').allTextContents()).toEqual([
+      'All bays',
+      'Baie 1 (PPF)',
+      'Baie 2 (PPF)',
+      'Baie 3 (céramique)',
+    ]);
+    await page.screenshot({ path: `${artifacts}calendar.png`, fullPage: true });
     await open(page, 'Interventions', 'rpma-intervention-list');
     await page.locator('rpma-intervention-list').getByText('Traitement céramique').waitFor();
     await page.screenshot({ path: `${artifacts}interventions.png`, fullPage: true });

@@ -24,6 +24,13 @@ export const LAST_NAMES = [
   'Leroy',
   'Moreau',
 ];
+/** The shop's bays: appointments are booked in one, and the calendar filters by them. */
+export const BAYS = [
+  { id: 'baie-1', name: 'Baie 1 (PPF)' },
+  { id: 'baie-2', name: 'Baie 2 (PPF)' },
+  { id: 'baie-3', name: 'Baie 3 (céramique)' },
+];
+
 export const BUSINESSES = [
   'Garage Dupont',
   'Prestige Auto Lyon',

@@ -1,6 +1,7 @@
 import type { Engine, Shop } from '@rpma/engine';
 import accounts from '../demo-accounts.json';
 import {
+  BAYS,
   BUSINESSES,
   CERAMIC_PANELS,
   FIRST_NAMES,
@@ -97,7 +98,8 @@ export async function seedDemoShop(engine: Engine, progress: SeedProgress = () =
     const business = i % 10 === 9;
     const name = business
       ? BUSINESSES[(i / 10) | 0]!
-      : `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i * 3) % LAST_NAMES.length]}`;
+      : // each first name meets a different surname on each pass, so no two clients share a name
+        `${FIRST_NAMES[i % FIRST_NAMES.length]} ${LAST_NAMES[(i + 3 * Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length]}`;
     const client = await admin.clients.create({
       kind: business ? 'business' : 'individual',
       name,
@@ -151,7 +153,7 @@ export async function seedDemoShop(engine: Engine, progress: SeedProgress = () =
       start: `${day.date}T${slot.start}`,
       end: `${day.date}T${slot.end}`,
       technicianId,
-      bayId: `baie-${(onDay % technicians.length) + 1}`,
+      bayId: BAYS[onDay % BAYS.length]!.id,
       // A demo started on a Sunday still gets today's jobs, outside the opening days.
       override: !day.open,
     });
