@@ -237,8 +237,10 @@ export type {
   StampedEvent,
   StepCheckInput,
   StepDefinition,
+  StepLabels,
   StepSubmitEvent,
   WorkflowInput,
+  WorkflowLabels,
   WorkflowMigration,
   WorkflowPlugin,
 } from './workflows/contract.js';
@@ -269,6 +271,7 @@ export type {
   WorkflowTimerFields,
 } from './workflows/workflow-collections.js';
 export { TIMER_PRINCIPAL, WORKFLOW_REGISTRY } from './workflows/workflow-ids.js';
+export { labelProblems, missingLabels, stepFieldPaths } from './workflows/workflow-labels.js';
 export { WorkflowRegistry } from './workflows/workflow-registry.js';
 export { WorkflowRuntime } from './workflows/workflow-runtime.js';
 export type { ScheduledTimer, WorkflowOutcome } from './workflows/workflow-transition.js';

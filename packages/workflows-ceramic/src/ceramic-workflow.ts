@@ -1,4 +1,5 @@
 import { defineWorkflow, type WorkflowPlugin } from '@rpma/engine';
+import { CERAMIC_LABELS } from './ceramic-labels.js';
 import { ceramicMachine } from './ceramic-machine.js';
 import { COATING_PRODUCTS, type CoatingProduct } from './coating-products.js';
 import { applicationStep } from './steps/application.js';
@@ -37,5 +38,6 @@ export function ceramicWorkflow(options: CeramicOptions = {}): WorkflowPlugin {
     title: 'Ceramic coating',
     machine: ceramicMachine(products),
     steps: [preparationStep(), applicationStep(products), curingStep(), finalizationStep(products)],
+    labels: CERAMIC_LABELS,
   });
 }

@@ -1,3 +1,4 @@
+export { CERAMIC_LABELS } from './ceramic-labels.js';
 export type { CeramicContext } from './ceramic-machine.js';
 export { ceramicMachine } from './ceramic-machine.js';
 export type { CeramicOptions } from './ceramic-workflow.js';

@@ -2,6 +2,7 @@ export type { FilmProduct } from './films.js';
 export { DEFAULT_FILM_WINDOW, filmProduct } from './films.js';
 export type { ThicknessFlag, ThicknessLimits } from './paint-thickness.js';
 export { averageUm, DEFAULT_THICKNESS_LIMITS, thicknessFlags } from './paint-thickness.js';
+export { ppfLabels } from './ppf-labels.js';
 export type { PpfContext } from './ppf-machine.js';
 export { ppfMachine } from './ppf-machine.js';
 export type { PpfOptions, ResolvedPpfOptions } from './ppf-options.js';

@@ -1,4 +1,5 @@
 import { defineWorkflow, type WorkflowPlugin } from '@rpma/engine';
+import { ppfLabels } from './ppf-labels.js';
 import { ppfMachine } from './ppf-machine.js';
 import { type PpfOptions, resolvePpfOptions } from './ppf-options.js';
 import { finalizationStep } from './steps/finalization.js';
@@ -32,6 +33,7 @@ export function ppfWorkflow(options: PpfOptions = {}): WorkflowPlugin {
       installationStep(resolved),
       finalizationStep(resolved),
     ],
+    labels: ppfLabels({ express: false }),
   });
 }
 
@@ -58,6 +60,7 @@ export function ppfExpressWorkflow(options: PpfOptions = {}): WorkflowPlugin {
       installationStep(resolved, { checklist: prep, estimatedMinutes: 120 }),
       finalizationStep(resolved),
     ],
+    labels: ppfLabels({ express: true, installationChecklist: prep.map((item) => item.id) }),
     canStart: ({ coverage }) => {
       const refused: string[] = [];
       if (coverage.length === 0) refused.push('the task covers no zone');

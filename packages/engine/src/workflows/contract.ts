@@ -189,6 +189,46 @@ export interface WorkflowInput {
 }
 
 /**
+ * What people read of one step in one locale. `fields` and `options` are keyed by the field's
+ * dotted path in the step's data without list indices (`panels.readingsUm`, `cut.method`);
+ * `checklist` by item id; `photos` by shot tag (a required tag, or one a check asks for such
+ * as `zone:hood`). Anything left out falls back to English, then to the plugin's own text.
+ *
+ * @example
+ * ```ts
+ * const fr: StepLabels = {
+ *   title: 'Inspection',
+ *   fields: { panels: 'Panneaux', 'panels.readingsUm': 'Mesures (µm)' },
+ *   options: { 'defects.severity': { low: 'Faible', medium: 'Moyenne', high: 'Élevée' } },
+ *   checklist: { walkaround: 'Tour du véhicule avec le client' },
+ *   photos: { vin: 'Numéro de série (VIN)' },
+ * };
+ * ```
+ */
+export interface StepLabels {
+  title?: string;
+  /** A sentence or two shown under the step's title. */
+  help?: string;
+  fields?: Readonly<Record<string, string>>;
+  options?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  checklist?: Readonly<Record<string, string>>;
+  photos?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What people read of a workflow in one locale: its title and, by step id, its steps' labels.
+ *
+ * @example
+ * ```ts
+ * const fr: WorkflowLabels = { title: 'Pose de film', steps: { prep: { title: 'Préparation des vitres' } } };
+ * ```
+ */
+export interface WorkflowLabels {
+  title?: string;
+  steps?: Readonly<Record<string, StepLabels>>;
+}
+
+/**
  * An intervention type: an XState v5 machine whose top-level states are the steps, the step
  * definitions in order, and the migrations that bring older in-flight instances to this version.
  * Build one with `defineWorkflow`, which checks it.
@@ -208,6 +248,8 @@ export interface WorkflowPlugin {
   migrations: readonly WorkflowMigration[];
   /** Refuses a start (each string a reason), e.g. an express variant on too many zones. */
   canStart?(input: WorkflowInput): readonly string[];
+  /** Labels by locale (`en` required when given, `fr`, …); `defineWorkflow` checks they name real steps and fields. */
+  labels?: Readonly<Record<string, WorkflowLabels>>;
 }
 
 /**

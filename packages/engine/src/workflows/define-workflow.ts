@@ -2,6 +2,7 @@ import { type AnyStateMachine, type AnyStateNode, initialTransition } from 'xsta
 import { EngineError } from '../kernel/engine-error.js';
 import type { StepDefinition, WorkflowInput, WorkflowPlugin } from './contract.js';
 import { findJsonProblem } from './json-safe.js';
+import { labelProblems } from './workflow-labels.js';
 
 const ID = /^[a-z][a-z0-9-]*$/;
 const STEP_ID = /^[a-z][a-zA-Z0-9-]*$/;
@@ -25,7 +26,9 @@ export function defineStep<D>(step: StepDefinition<D>): StepDefinition {
  * Checks a workflow plugin and returns it frozen, or refuses it with `EngineError('VALIDATION')`
  * whose message names the problem and whose `details.problems` lists every one: bad id or
  * version, a step without a state (or a state without a step), duplicate step or checklist ids,
- * invoked or spawned child actors, a context that JSON cannot store, misnumbered migrations.
+ * invoked or spawned child actors, a context that JSON cannot store, misnumbered migrations,
+ * labels that are malformed, lack `en` or name a step, field, choice or checklist item the plugin
+ * does not have.
  *
  * @example
  * ```ts
@@ -40,6 +43,7 @@ export function defineWorkflow(plugin: {
   steps: readonly StepDefinition[];
   migrations?: WorkflowPlugin['migrations'];
   canStart?: WorkflowPlugin['canStart'];
+  labels?: WorkflowPlugin['labels'];
 }): WorkflowPlugin {
   const full: WorkflowPlugin = { ...plugin, migrations: plugin.migrations ?? [] };
   const problems = workflowProblems(full);
@@ -79,6 +83,7 @@ export function workflowProblems(plugin: WorkflowPlugin): string[] {
   problems.push(...actorProblems(machine.root));
   if (problems.length === 0) problems.push(...snapshotProblems(machine));
   problems.push(...migrationProblems(plugin));
+  if (Array.isArray(plugin.steps)) problems.push(...labelProblems(plugin));
   return problems;
 }
 

@@ -5,6 +5,7 @@ import {
   photoBindings,
   type Shop,
 } from '@rpma/engine';
+import { ppfWorkflow } from '@rpma/workflows-ppf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RpmaInterventionRunner } from '../elements/intervention-runner.js';
 import { setRpmaLocale } from '../i18n/localization.js';
@@ -165,6 +166,84 @@ describe('<rpma-intervention-runner> with a plugin it has never seen (window tin
     await settled(runner);
     expect(shadowText(runner)).toContain('Liste de contrôle');
     expect(shadowText(runner)).toContain('Il manque encore');
+    // The plugin has no labels: its own words, and keys humanised, whatever the locale.
+    expect($('h3').textContent).toContain('Glass prep');
+    expect($('label[for="f-glassCount"]').textContent).toContain('Glass count');
+    expect($('#f-method').textContent).toMatch(/Soap[\s\S]*Alcohol/);
     expect(await seriousA11yViolations(runner)).toEqual([]);
+  });
+});
+
+describe('<rpma-intervention-runner> with a plugin that brings its labels (PPF)', () => {
+  let runner: RpmaInterventionRunner;
+
+  beforeEach(async () => {
+    const { engine } = await testEngine({ workflows: [ppfWorkflow()] });
+    const boss: Shop = engine.as(engine.auth.trust({ userId: 'u-boss', role: 'supervisor' }));
+    const client = await boss.clients.create({ kind: 'individual', name: 'Paul Girard' });
+    const task = await boss.tasks.create({
+      title: 'Capot en PPF',
+      clientId: client.id,
+      service: 'ppf',
+      coverage: ['hood'],
+      technicianId: tech.userId,
+      scheduledStart: '2026-11-26T09:00:00.000Z',
+    });
+    const id = (await engine.as(engine.auth.trust(tech)).interventions.start(task.id)).id;
+    const root = mount(`<rpma-intervention-runner intervention-id="${id}"></rpma-intervention-runner>`);
+    runner = root.querySelector('rpma-intervention-runner') as RpmaInterventionRunner;
+    runner.engine = engine;
+    runner.principal = engine.auth.trust(tech);
+    await until(() => !!runner.shadowRoot?.querySelector('#f-bay-temperatureC'), 'the inspection form');
+    await settled(runner);
+  });
+
+  afterEach(async () => {
+    document.body.innerHTML = '';
+    await setRpmaLocale('en');
+  });
+
+  const $ = <T extends Element>(selector: string) => runner.shadowRoot!.querySelector<T>(selector)!;
+  const text = (selector: string) => ($(selector).textContent ?? '').replace(/\s+/g, ' ').trim();
+
+  it("labels the step with the plugin's English words", () => {
+    expect(text('h3')).toBe('Inspection');
+    expect(text('label[for="f-bay-temperatureC"]')).toBe('Temperature (°C) *');
+    expect(text('[data-path="panels"] > legend')).toBe('Paint thickness per panel');
+    expect(text('[data-tag="vin"]')).toContain('VIN');
+  });
+
+  it('shows the French labels after setRpmaLocale("fr"), down to list rows, choices, checklist and shots', async () => {
+    await setRpmaLocale('fr');
+    await settled(runner);
+    expect(text('h2')).toBe('Pose de film de protection (PPF)');
+    expect(text('[aria-current="step"]')).toContain('Réception et état des lieux');
+    expect(text('h3')).toBe('Réception et état des lieux');
+    expect(text('[part="help"]')).toContain('épaisseur de peinture');
+    expect(text('label[for="f-bay-humidityPct"]')).toBe('Hygrométrie (%) *');
+    expect(text('[data-path="bay"] > legend')).toBe('Conditions de l’atelier');
+    expect(shadowText(runner)).toContain('Tour du véhicule avec le client');
+    expect(text('[data-tag="odometer"]')).toContain('Compteur kilométrique');
+    expect(
+      [...runner.shadowRoot!.querySelectorAll('#shot-suggestions option')].map((o) =>
+        o.getAttribute('label'),
+      ),
+    ).toContain('Numéro de série (VIN)');
+
+    $<HTMLButtonElement>('[data-path="panels"] > button').click();
+    $<HTMLButtonElement>('[data-path="defects"] > button').click();
+    await settled(runner);
+    expect(text('label[for="f-panels-0-readingsUm"]')).toBe('Mesures (µm) *');
+    expect([...$<HTMLSelectElement>('#f-defects-0-severity').options].map((o) => o.text.trim())).toEqual([
+      '—',
+      'Faible',
+      'Moyenne',
+      'Élevée',
+    ]);
+    expect(shadowText(runner)).not.toMatch(/Readings um|Temperature c|Humidity pct/);
+
+    await setRpmaLocale('en');
+    await settled(runner);
+    expect(text('label[for="f-panels-0-readingsUm"]')).toBe('Readings (µm) *');
   });
 });

@@ -15,7 +15,7 @@ import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { fieldIssues, renderError } from '../errors/error-text.js';
 import { emptyValue, getPath, type JsonSchema, renderSchemaFields, setPath } from '../forms/schema-form.js';
-import { knownZoneLabel, stepLabel } from '../i18n/labels.js';
+import { stepWords, workflowTitle } from '../i18n/workflow-labels.js';
 import { themeStyles } from '../theme/theme.js';
 import { runnerStyles } from './intervention-runner.styles.js';
 import { PhotoCapture, type StepPhoto } from './photo-capture.js';
@@ -114,14 +114,14 @@ export class RpmaInterventionRunner extends RpmaElement {
     const step = plugin.steps.find((s) => s.id === view.step);
     return html`
       <header>
-        <h2>${plugin.title}</h2>
+        <h2>${workflowTitle(plugin)}</h2>
         ${this.renderStatus(view)}
       </header>
       ${renderError(this.run.error)}
       <ol part="progress" aria-label=${msg('Steps')}>
         ${progress.steps.map(
           (s) => html`<li class=${s.status} aria-current=${s.status === 'current' ? 'step' : 'false'}>
-            ${stepLabel(s.id, s.title)}
+            ${stepWords(plugin, s).title}
             <span class="muted">${s.status === 'done' ? msg('done') : s.status === 'current' ? msg('current') : ''}</span>
           </li>`,
         )}
@@ -131,7 +131,7 @@ export class RpmaInterventionRunner extends RpmaElement {
         view.status === 'completed'
           ? html`<p class="done" role="status">${msg('Intervention completed.')}</p>`
           : step && view.status === 'active' && view.accepts.includes(STEP_SUBMIT)
-            ? this.renderStep(view, step)
+            ? this.renderStep(view, plugin, step)
             : view.timers.length > 0
               ? html`<p role="status">${msg(str`Waiting until ${new Date(view.timers[0]!.dueAt).toLocaleString()}.`)}</p>`
               : nothing
@@ -154,19 +154,22 @@ export class RpmaInterventionRunner extends RpmaElement {
       ${renderError(this.pause.error)}`;
   }
 
-  private renderStep(view: InterventionView, step: StepDefinition) {
+  private renderStep(view: InterventionView, plugin: WorkflowPlugin, step: StepDefinition) {
     const issues = fieldIssues(this.submit.error);
     const schema = this.schemaOf(step);
     const missing = this.missing(view, step);
+    const words = stepWords(plugin, step);
     return html`<form part="step" @submit=${(e: SubmitEvent) => this.onSubmit(e, view, step)} novalidate>
-      <h3>${stepLabel(step.id, step.title)}</h3>
+      <h3>${words.title}</h3>
+      ${words.help ? html`<p class="muted" part="help">${words.help}</p>` : nothing}
       ${renderSchemaFields(schema, '', {
         get: (path) => getPath(this.data, path),
         set: (path, value) => {
           this.data = setPath(this.data, path, value);
         },
         issue: (path) => issues.get(path),
-        label: (name) => knownZoneLabel(name),
+        label: (path) => words.field(path),
+        option: (path, value) => words.option(path, value),
       })}
       ${
         step.checklist.length > 0
@@ -175,7 +178,7 @@ export class RpmaInterventionRunner extends RpmaElement {
             ${step.checklist.map(
               (item) => html`<label class="inline">
                 <input type="checkbox" .checked=${this.ticked.has(item.id)} @change=${() => this.toggle(item.id)} />
-                ${item.label}${item.required ? html` <span class="muted">(${msg('required')})</span>` : nothing}
+                ${words.checklist(item.id, item.label)}${item.required ? html` <span class="muted">(${msg('required')})</span>` : nothing}
               </label>`,
             )}
           </fieldset>`
@@ -183,7 +186,7 @@ export class RpmaInterventionRunner extends RpmaElement {
       }
       ${
         step.photos.min > 0 || (step.photos.requiredTags?.length ?? 0) > 0
-          ? this.photos.render(step, this.run.value?.photos ?? [], missing)
+          ? this.photos.render(step, this.run.value?.photos ?? [], missing, words.shot)
           : nothing
       }
       ${
@@ -198,7 +201,7 @@ export class RpmaInterventionRunner extends RpmaElement {
       }
       ${renderError(this.submit.error)}
       <button class="primary" type="submit" ?disabled=${this.submit.pending}>
-        ${msg(str`Complete ${stepLabel(step.id, step.title)}`)}
+        ${msg(str`Complete ${words.title}`)}
       </button>
     </form>`;
   }

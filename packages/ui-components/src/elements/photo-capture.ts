@@ -44,9 +44,15 @@ export class PhotoCapture implements ReactiveController {
 
   /**
    * The photo section of `step`, given the photos stored for it and what the engine still
-   * misses: tags it names (`no photo tagged 'zone:hood'`) are offered as suggestions.
+   * misses: tags it names (`no photo tagged 'zone:hood'`) are offered as suggestions. `shot`
+   * names a tag for people (the plugin's label for it).
    */
-  render(step: StepDefinition, stored: readonly StepPhoto[], missing: readonly string[] = []) {
+  render(
+    step: StepDefinition,
+    stored: readonly StepPhoto[],
+    missing: readonly string[] = [],
+    shot: (tag: string) => string = (tag) => tag,
+  ) {
     const required = step.photos.requiredTags ?? [];
     const taken = new Set(stored.flatMap((p) => p.tags));
     const named = missing.flatMap((m) => [...m.matchAll(/tagged '([^']+)'/g)].map((match) => match[1]!));
@@ -60,7 +66,7 @@ export class PhotoCapture implements ReactiveController {
             ${required.map(
               (tag) =>
                 html`<li data-tag=${tag} class=${taken.has(tag) ? 'ok' : ''}>
-                  ${taken.has(tag) ? '✓' : '○'} ${tag}
+                  ${taken.has(tag) ? '✓' : '○'} ${shot(tag)}
                 </li>`,
             )}
           </ul>`
@@ -75,7 +81,7 @@ export class PhotoCapture implements ReactiveController {
           @input=${(e: Event) => (this.tag = (e.target as HTMLInputElement).value.trim())}
         />
         <datalist id="shot-suggestions">
-          ${suggestions.map((tag) => html`<option value=${tag}></option>`)}
+          ${suggestions.map((tag) => html`<option value=${tag} label=${shot(tag)}></option>`)}
         </datalist>
       </label>
       <label>

@@ -30,8 +30,10 @@ export interface SchemaFormBinding {
   set(path: string, value: unknown): void;
   /** The problem to show next to the field at this path, if any. */
   issue(path: string): string | undefined;
-  /** A label for a property name or option; undefined falls back to the name, split into words. */
-  label?(name: string, path: string): string | undefined;
+  /** The label of the field at a dotted path; undefined falls back to the schema's title, then to the name split into words. */
+  label?(path: string): string | undefined;
+  /** The label of one choice of the field at a dotted path; undefined falls back to the value split into words. */
+  option?(path: string, value: string): string | undefined;
 }
 
 /**
@@ -62,7 +64,7 @@ function renderField(
   required: boolean,
   binding: SchemaFormBinding,
 ): TemplateResult {
-  const label = schema.title ?? binding.label?.(name, path) ?? humanize(name);
+  const label = binding.label?.(path) ?? schema.title ?? humanize(name);
   const id = `f-${path.replace(/[^a-zA-Z0-9]/g, '-')}`;
   const issue = binding.issue(path);
   const hint = issue ? html`<span class="error" id="${id}-issue">${issue}</span>` : nothing;
@@ -76,7 +78,7 @@ function renderField(
     return html`<fieldset part="fieldset" data-path=${path}>
       <legend>${label}</legend>
       <div class="field" part="field">
-        <label for=${id}>${binding.label?.(choice.key, path) ?? humanize(choice.key)}</label>
+        <label for=${id}>${binding.label?.(join(path, choice.key)) ?? humanize(choice.key)}</label>
         <select
           id=${id}
           aria-describedby=${describedBy}
@@ -93,7 +95,7 @@ function renderField(
           <option value="" ?selected=${branch === undefined}>—</option>
           ${choice.branches.map(
             (b) => html`<option value=${String(b.value)} ?selected=${b === branch}>
-              ${binding.label?.(String(b.value), path) ?? humanize(String(b.value))}
+              ${binding.option?.(join(path, choice.key), String(b.value)) ?? humanize(String(b.value))}
             </option>`,
           )}
         </select>
@@ -144,7 +146,7 @@ function renderField(
               binding.set(path, [...next]);
             }}
           />
-          ${binding.label?.(String(option), path) ?? humanize(String(option))}
+          ${binding.option?.(path, String(option)) ?? humanize(String(option))}
         </label>`,
       )}
       ${hint}
@@ -186,7 +188,7 @@ function renderField(
       ${schema.enum.map(
         (option) =>
           html`<option value=${String(option)} ?selected=${value === option}>
-            ${binding.label?.(String(option), path) ?? humanize(String(option))}
+            ${binding.option?.(path, String(option)) ?? humanize(String(option))}
           </option>`,
       )}
     </select>`;

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, FakeClock, photoBindings } from '@rpma/engine';
+import { createEngine, FakeClock, missingLabels, photoBindings } from '@rpma/engine';
 import { fsBlobStore, sharpImageProcessor } from '@rpma/engine/node';
 import {
   advanceAndTick,
@@ -54,9 +54,11 @@ const samples = (point: WorkflowPoint) =>
         ? [{ ...handover, at: Number(point.context.dryUntil) }]
         : [];
 
-it('reaches every state and round-trips every snapshot', () => {
+it('reaches every state, round-trips every snapshot and has every label in English and French', () => {
   expectEveryStateReachable(windowTintWorkflow, { events: samples });
   expectSnapshotsRoundTrip(windowTintWorkflow, { events: samples });
+  expect(missingLabels(windowTintWorkflow, 'en')).toEqual([]);
+  expect(missingLabels(windowTintWorkflow, 'fr')).toEqual([]);
 });
 
 it('runs a tint job through the engine: film consumed, dry timer fired, task completed', async () => {

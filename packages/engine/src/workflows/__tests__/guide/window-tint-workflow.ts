@@ -112,6 +112,79 @@ const machine = setup({
   },
 });
 
+// What people read, per locale: keys are step ids, field paths (no list indices), checklist
+// item ids and shot tags. Left out, a text falls back to English, then to the key in words.
+const labels = {
+  en: {
+    title: 'Window tint',
+    steps: {
+      prep: {
+        title: 'Glass prep and cut',
+        fields: { film: 'Tint film (SKU)', lot: 'Roll / lot' },
+        checklist: {
+          'glass-clean': 'Glass cleaned, edges scraped',
+          'seals-covered': 'Door seals and electronics covered',
+        },
+      },
+      install: {
+        title: 'Installation',
+        help: 'Window by window; front side windows keep at least 70 % VLT.',
+        fields: {
+          film: 'Tint film (SKU)',
+          lot: 'Roll / lot',
+          temperatureC: 'Temperature (°C)',
+          humidityPct: 'Relative humidity (%)',
+          windows: 'Windows',
+          'windows.window': 'Window',
+          'windows.vltPct': 'Light let through (VLT %)',
+          'windows.areaM2': 'Film laid (m²)',
+        },
+        checklist: { squeegeed: 'Water squeegeed out of every window' },
+        photos: { 'rear-window': 'Rear window' },
+      },
+      handover: {
+        title: 'Handover',
+        fields: { customerSignature: 'Customer signature' },
+        checklist: { 'no-roll-down': 'Told: no rolling windows down for 3 days' },
+      },
+    },
+  },
+  fr: {
+    title: 'Teinte de vitres',
+    steps: {
+      prep: {
+        title: 'Préparation des vitres et découpe',
+        fields: { film: 'Film teinté (référence)', lot: 'Rouleau / lot' },
+        checklist: {
+          'glass-clean': 'Vitres nettoyées, bords grattés',
+          'seals-covered': 'Joints de portes et électronique protégés',
+        },
+      },
+      install: {
+        title: 'Pose',
+        help: 'Vitre par vitre ; les vitres latérales avant gardent au moins 70 % de transmission lumineuse.',
+        fields: {
+          film: 'Film teinté (référence)',
+          lot: 'Rouleau / lot',
+          temperatureC: 'Température (°C)',
+          humidityPct: 'Hygrométrie (%)',
+          windows: 'Vitres',
+          'windows.window': 'Vitre',
+          'windows.vltPct': 'Transmission lumineuse (VLT %)',
+          'windows.areaM2': 'Film posé (m²)',
+        },
+        checklist: { squeegeed: 'Eau chassée à la raclette sur chaque vitre' },
+        photos: { 'rear-window': 'Lunette arrière' },
+      },
+      handover: {
+        title: 'Restitution',
+        fields: { customerSignature: 'Signature du client' },
+        checklist: { 'no-roll-down': 'Client prévenu : ne pas baisser les vitres pendant 3 jours' },
+      },
+    },
+  },
+};
+
 /** The window-tint workflow: tasks with `service: 'window-tint'` run it. */
 export const windowTintWorkflow = defineWorkflow({
   id: 'window-tint',
@@ -119,4 +192,5 @@ export const windowTintWorkflow = defineWorkflow({
   title: 'Window tint',
   machine,
   steps: [prep, install, handover],
+  labels,
 });
