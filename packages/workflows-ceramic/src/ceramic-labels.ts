@@ -182,7 +182,7 @@ export const CERAMIC_LABELS: Readonly<Record<'en' | 'fr', WorkflowLabels>> = {
         checklist: { kept_dry: 'Véhicule maintenu au sec et à l’intérieur' },
       },
       finalization: {
-        title: 'Livraison',
+        title: 'Finalisation',
         help: 'Contrôle qualité, conseils d’entretien, enregistrement de la garantie avant la date limite du fabricant et visites d’entretien qui la maintiennent.',
         fields: {
           qc: 'Contrôle qualité',

@@ -108,7 +108,7 @@ const INSPECTION: Record<Locale, StepLabels> = {
     photos: INTAKE_PHOTOS.en,
   },
   fr: {
-    title: 'Réception et état des lieux',
+    title: 'Inspection du véhicule',
     help: 'Faites le tour du véhicule avec le client, photographiez-le, relevez chaque défaut et mesurez l’épaisseur de peinture de chaque élément à protéger (moyenne d’environ 5 mesures).',
     fields: {
       panels: 'Épaisseur de peinture par élément',
@@ -277,7 +277,7 @@ const FINALIZATION: Record<Locale, StepLabels> = {
     photos: FINAL_PHOTOS.en,
   },
   fr: {
-    title: 'Livraison',
+    title: 'Finalisation',
     help: 'Contrôle qualité à environ 1,5 m en lumière normale, signature du client, conseils d’entretien, rendez-vous de contrôle et enregistrement de la garantie.',
     fields: {
       qc: 'Contrôle qualité',

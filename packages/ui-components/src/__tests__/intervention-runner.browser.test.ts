@@ -217,8 +217,8 @@ describe('<rpma-intervention-runner> with a plugin that brings its labels (PPF)'
     await setRpmaLocale('fr');
     await settled(runner);
     expect(text('h2')).toBe('Pose de film de protection (PPF)');
-    expect(text('[aria-current="step"]')).toContain('Réception et état des lieux');
-    expect(text('h3')).toBe('Réception et état des lieux');
+    expect(text('[aria-current="step"]')).toContain('Inspection du véhicule');
+    expect(text('h3')).toBe('Inspection du véhicule');
     expect(text('[part="help"]')).toContain('épaisseur de peinture');
     expect(text('label[for="f-bay-humidityPct"]')).toBe('Hygrométrie (%) *');
     expect(text('[data-path="bay"] > legend')).toBe('Conditions de l’atelier');
