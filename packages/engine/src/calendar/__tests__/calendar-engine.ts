@@ -1,4 +1,5 @@
 import { sqljsStorage } from '@rpma/storage-sqljs';
+import { afterEach } from 'vitest';
 import { createEngine, type Engine } from '../../engine/create-engine.js';
 import { FakeClock } from '../../kernel/clock.js';
 
@@ -12,6 +13,31 @@ export async function calendarEngine() {
   const as = (role: 'admin' | 'supervisor' | 'technician' | 'viewer', userId = `${role}-1`) =>
     engine.as(engine.auth.trust({ userId, role }));
   return { engine, clock, admin: as('admin'), boss: as('supervisor'), tech: as('technician', 'tech-1'), as };
+}
+
+/**
+ * One fresh `calendarEngine()` per test: registers an `afterEach` that closes the engine the
+ * test opened, and returns the function that opens it. Call it at the top of a test file.
+ *
+ * @example
+ * ```ts
+ * const setup = calendarEngineEachTest();
+ * it('books', async () => {
+ *   const { boss } = await setup();
+ * });
+ * ```
+ */
+export function calendarEngineEachTest(): typeof calendarEngine {
+  let engine: Engine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+  return async () => {
+    const world = await calendarEngine();
+    engine = world.engine;
+    return world;
+  };
 }
 
 /** Every document of a collection, deleted ones included, for before/after comparisons. */

@@ -1,28 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/create-engine.js';
-import { EngineError } from '../../kernel/engine-error.js';
-import { allDocs, calendarEngine } from './calendar-engine.js';
+import { describe, expect, it } from 'vitest';
+import { refusal } from '../../testing/refusal.js';
+import { allDocs, calendarEngineEachTest } from './calendar-engine.js';
 
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-});
-
-async function setup() {
-  const world = await calendarEngine();
-  engine = world.engine;
-  return world;
-}
-
-async function refusal(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EngineError);
-  return error as EngineError;
-}
+const setup = calendarEngineEachTest();
 
 const appointment = {
   kind: 'appointment' as const,

@@ -1,25 +1,15 @@
 import fc from 'fast-check';
 import * as rruleModule from 'rrule';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/create-engine.js';
-import { EngineError } from '../../kernel/engine-error.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusal } from '../../testing/refusal.js';
 import { expandSeries, type Interval } from '../recurrence.js';
 import { fromFloating, toFloating } from '../time-zone.js';
-import { allDocs, calendarEngine } from './calendar-engine.js';
+import { allDocs, calendarEngine, calendarEngineEachTest } from './calendar-engine.js';
 
 const rrule: typeof rruleModule = (rruleModule as { default?: typeof rruleModule }).default ?? rruleModule;
 
 const PARIS = 'Europe/Paris';
 const DAY = 86_400_000;
-
-async function refusal(promise: Promise<unknown>): Promise<EngineError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(EngineError);
-  return error as EngineError;
-}
 
 /** Weekly Monday 09:00–11:00 Paris bay booking, four weeks across the March DST change. */
 const weekly = {
@@ -34,16 +24,7 @@ const weekly = {
 const april = { from: '2026-03-01T00:00', to: '2026-05-01T00:00' };
 
 describe('calendar.cancelOccurrence (EXDATE)', () => {
-  let engine: Engine | undefined;
-  afterEach(async () => {
-    await engine?.close();
-    engine = undefined;
-  });
-  async function setup() {
-    const world = await calendarEngine();
-    engine = world.engine;
-    return world;
-  }
+  const setup = calendarEngineEachTest();
 
   it('cancels one occurrence: list skips it, its slot is free, the rest of the series stays booked', async () => {
     const { boss, engine } = await setup();

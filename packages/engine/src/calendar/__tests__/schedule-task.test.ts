@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/create-engine.js';
+import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../kernel/engine-error.js';
-import { allDocs, calendarEngine } from './calendar-engine.js';
+import { allDocs, calendarEngineEachTest } from './calendar-engine.js';
 
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-});
+const openEngine = calendarEngineEachTest();
 
 async function setup() {
-  const world = await calendarEngine();
-  engine = world.engine;
+  const world = await openEngine();
   const client = await world.boss.clients.create({ name: 'Léa Martin' });
   const created = await world.boss.tasks.create({
     title: 'Full front PPF',

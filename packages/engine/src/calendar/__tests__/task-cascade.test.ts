@@ -1,18 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Engine } from '../../engine/create-engine.js';
+import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../kernel/engine-error.js';
-import { allDocs, calendarEngine } from './calendar-engine.js';
+import { allDocs, calendarEngineEachTest } from './calendar-engine.js';
 
-let engine: Engine | undefined;
-afterEach(async () => {
-  await engine?.close();
-  engine = undefined;
-});
+const openEngine = calendarEngineEachTest();
 
 /** A client, a task scheduled on 30 March with its appointment, a bay booking for the same task, and an unrelated event. */
 async function setup() {
-  const world = await calendarEngine();
-  engine = world.engine;
+  const world = await openEngine();
   const { boss } = world;
   const client = await boss.clients.create({ name: 'Léa Martin' });
   const created = await boss.tasks.create({ title: 'Full front PPF', clientId: client.id, service: 'ppf' });
