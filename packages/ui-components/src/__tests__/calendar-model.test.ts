@@ -1,15 +1,16 @@
 import type { Occurrence } from '@rpma/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gridHours, layoutLanes, moveTimes, segmentsByDay } from '../elements/calendar-layout.js';
 import {
   addDays,
   addMonths,
-  gridHours,
+  agendaLength,
   isoWeekday,
   isPlainDate,
-  layoutLanes,
-  moveTimes,
-  segmentsByDay,
+  localWall,
+  shownView,
+  slotLength,
   stepDate,
   viewDays,
   wallMinutes,
@@ -46,6 +47,23 @@ describe('calendar dates on the shop’s wall clock', () => {
     expect(isPlainDate('2026-02-29')).toBe(false);
     expect(isPlainDate('2028-02-29')).toBe(true);
     expect(isPlainDate('yesterday')).toBe(false);
+  });
+
+  it('reads the view, the agenda length and the slot length from attributes, within bounds', () => {
+    expect(shownView('month')).toBe('month');
+    expect(shownView('year')).toBe('week');
+    expect([agendaLength(7.4), agendaLength(0), agendaLength(Number.NaN), agendaLength(1000)]).toEqual([
+      7, 14, 14, 366,
+    ]);
+    expect([slotLength(15), slotLength(2), slotLength(Number.NaN), slotLength(500)]).toEqual([
+      15, 5, 30, 120,
+    ]);
+  });
+
+  it('writes an instant as the wall time of a zone, across a DST change', () => {
+    expect(localWall('2026-03-27T08:00:00.000Z', 'Europe/Paris')).toBe('2026-03-27T09:00');
+    expect(localWall('2026-03-30T07:00:00.000Z', 'Europe/Paris')).toBe('2026-03-30T09:00');
+    expect(localWall('2026-03-30T07:00:00.000Z', 'UTC')).toBe('2026-03-30T07:00');
   });
 
   it('shows whole Monday-first weeks: a month, a week, a day, an agenda', () => {

@@ -120,6 +120,8 @@ describe('<rpma-calendar>', () => {
     expect(calendar.view).toBe('week');
     expect(heading()).toBe('Mar 23, 2026 – Mar 29, 2026');
     expect(shadowText(calendar)).toContain('Times in Europe/Paris');
+    // the views' styles arrive with them
+    expect(getComputedStyle(root().querySelector('[part="toolbar"]')!).display).toBe('flex');
     expect(shownIds()).toEqual([job.id, curing.id, dentist.id, hood.id]);
     // 08:00 UTC is 9:00 in Paris, whatever the browser's own zone
     expect(column('2026-03-23').contains(chip(job.id))).toBe(true);

@@ -1,6 +1,14 @@
 import { css } from 'lit';
 
-/** The styles of `<rpma-calendar>` (the shared theme tokens come from `themeStyles`). */
+/**
+ * The styles of `<rpma-calendar>`'s views, adopted with them (the shared theme tokens come from
+ * `themeStyles`, the host and the loading state's from the element).
+ *
+ * @example
+ * ```ts
+ * adoptStyles(calendar.renderRoot as ShadowRoot, [...RpmaCalendar.elementStyles, calendarStyles]);
+ * ```
+ */
 export const calendarStyles = css`
   :host {
     display: block;
@@ -36,10 +44,6 @@ export const calendarStyles = css`
     display: grid;
     gap: 2px;
     font-size: 0.875rem;
-  }
-  .muted {
-    color: var(--_muted);
-    font-size: 0.85rem;
   }
   .zone {
     margin: 0 0 var(--_space);

@@ -1,38 +1,21 @@
-import { msg, str } from '@lit/localize';
-import {
-  type CalendarEventDoc,
-  type CalendarEventKind,
-  type Occurrence,
-  type ScheduleConflict,
-  type ScheduleReport,
-  wallTimeAt,
-} from '@rpma/engine';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import type { CalendarEventDoc, CalendarEventKind, Occurrence } from '@rpma/engine';
+import { adoptStyles, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { RpmaElement } from '../base/rpma-element.js';
-import { styleProps } from '../base/style-props.js';
-import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
+import { LazyModuleController } from '../controllers/lazy-module-controller.js';
 import { renderError } from '../errors/error-text.js';
-import { getRpmaLocale } from '../i18n/localization.js';
 import { themeStyles } from '../theme/theme.js';
-import { calendarStyles } from './calendar.styles.js';
 import {
-  addDays,
-  CALENDAR_VIEWS,
+  agendaLength,
   type CalendarView,
-  type DaySegment,
-  gridHours,
-  isoWeekday,
   isPlainDate,
-  layoutLanes,
-  moveTimes,
-  segmentsByDay,
-  stepDate,
+  localWall,
+  shownView,
   viewDays,
-  wallMinutes,
-  wallText,
 } from './calendar-model.js';
+import type { CalendarViews } from './calendar-views.js';
 
 /** Detail of `rpma-calendar-event-select`: the occurrence chosen, its event and task. */
 export interface CalendarEventSelectDetail {
@@ -97,7 +80,17 @@ export function calendarKindLabel(kind: CalendarEventKind): string {
   }
 }
 
-interface CalendarData {
+/**
+ * What `<rpma-calendar>` reads for the period it shows: the view and its days, today and the
+ * business hours in the shop's zone, and the occurrences of `calendar.list`.
+ *
+ * @example
+ * ```ts
+ * const data: CalendarData = { view: 'day', anchor: '2026-03-23', today: '2026-03-23', zone: 'Europe/Paris',
+ *   hours: { open: '08:00', close: '18:00' }, range: viewDays('day', '2026-03-23', 14), occurrences: [] };
+ * ```
+ */
+export interface CalendarData {
   view: CalendarView;
   anchor: string;
   today: string;
@@ -107,59 +100,8 @@ interface CalendarData {
   occurrences: Occurrence[];
 }
 
-/** A move on its way: checked, waiting for a decision, being saved, or refused. */
-interface PendingMove {
-  occurrence: Occurrence;
-  start: string;
-  end: string;
-  phase: 'checking' | 'confirm' | 'saving' | 'failed';
-  event?: CalendarEventDoc;
-  series?: { start: string; end: string };
-  report?: ScheduleReport;
-}
-
-const occurrenceKey = (o: Occurrence) => `${o.eventId}|${o.start}`;
-const pad = (n: number) => String(n).padStart(2, '0');
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(options: Intl.DateTimeFormatOptions, timeZone = 'UTC'): Intl.DateTimeFormat {
-  const locale = getRpmaLocale();
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let found = formats.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(locale, { ...options, timeZone });
-    formats.set(key, found);
-  }
-  return found;
-}
-
-/** A plain date or wall time, formatted in the current locale (read as floating time). */
-function wall(text: string, options: Intl.DateTimeFormatOptions): string {
-  return format(options).format(new Date(wallMinutes(text) * 60_000));
-}
-
-const DAY_LONG: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-
-/** `09:00–11:00`, or with dates when the range spans days. */
-function wallRange(start: string, end: string): string {
-  if (start.slice(0, 10) === end.slice(0, 10) || end === `${addDays(start.slice(0, 10), 1)}T00:00`) {
-    return `${wall(start, TIME)}–${wall(end, TIME)}`;
-  }
-  const dated = { day: 'numeric', month: 'short', ...TIME } as const;
-  return `${wall(start, dated)} – ${wall(end, dated)}`;
-}
-
-/** A wall-time interval with its day: `Monday, March 23, 9:00 AM–12:00 PM`. */
-function wallWhen(start: string, end: string): string {
-  return `${wall(start, DAY_LONG)}, ${wallRange(start, end)}`;
-}
-
-/** A UTC instant as the shop's wall time `YYYY-MM-DDTHH:mm`. */
-function localWall(iso: string, zone: string): string {
-  const w = wallTimeAt(Date.parse(iso), zone);
-  return `${String(w.year).padStart(4, '0')}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
-}
+/** The views, the move flow and their styles: one cached `import()` for every calendar. */
+const loadViews = () => import('./calendar-views.js');
 
 /**
  * The shop calendar: month, week, day and agenda views of `calendar.list`, in the shop's time
@@ -179,6 +121,11 @@ function localWall(iso: string, zone: string): string {
  *
  * Keyboard: in the month grid the arrow keys move between days, Home/End to the week's ends,
  * Enter opens the day; PageUp/PageDown go to the previous/next period anywhere in the calendar.
+ *
+ * The views, the move flow and their styles (`calendar-views.ts`) load with one `import()` on the
+ * first calendar's first render, shared by every calendar on the page, while its data is read:
+ * until then the calendar says it is loading; a failed load is shown in words with **Try again**
+ * (a reconnection tries again too). Properties, attributes and the data query work from the start.
  *
  * @element rpma-calendar
  * @fires rpma-calendar-event-select - An event was selected (click, Enter or Space); detail `{ eventId, taskId, occurrence }`.
@@ -213,7 +160,18 @@ function localWall(iso: string, zone: string): string {
  * ```
  */
 export class RpmaCalendar extends RpmaElement {
-  static override styles = [themeStyles, calendarStyles];
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .muted {
+        color: var(--_muted);
+        font-size: 0.85rem;
+      }
+    `,
+  ];
 
   /** The view: `month`, `week` (default), `day` or `agenda`. */
   @property({ reflect: true }) view: CalendarView = 'week';
@@ -238,28 +196,22 @@ export class RpmaCalendar extends RpmaElement {
   /** Names of the bays, for the filter and the labels (ids are shown otherwise). */
   @property({ attribute: false }) bays: CalendarResource[] = [];
 
-  @state() private selectedKey: string | undefined;
-  @state() private move: PendingMove | undefined;
-  @state() private moveForm = false;
-  @state() private dragging: Occurrence | undefined;
-  @state() private dropTarget: string | undefined;
-  @state() private focusDay: string | undefined;
-  private pendingFocus: string | undefined;
-  @state() private announcement = '';
+  private readonly views = new LazyModuleController(this, loadViews, 'the calendar views');
+  private renderer: CalendarViews | undefined;
 
   private readonly data = new EngineQueryController<CalendarData>(this, {
     events: CALENDAR_EVENTS,
     // a change of time zone or business hours redraws the grid
     collections: ['settings'],
-    args: () => [this.currentView(), this.date, this.agendaLength(), this.includeCancelled],
+    args: () => [shownView(this.view), this.date, agendaLength(this.agendaDays), this.includeCancelled],
     load: async (context) => {
       const shop = shopFor(context);
       const settings = await shop.settings.get();
       const zone = settings.timeZone;
       const today = localWall(new Date(context.engine.clock.now()).toISOString(), zone).slice(0, 10);
-      const view = this.currentView();
+      const view = shownView(this.view);
       const anchor = isPlainDate(this.date) ? this.date : today;
-      const range = viewDays(view, anchor, this.agendaLength());
+      const range = viewDays(view, anchor, agendaLength(this.agendaDays));
       const occurrences = await shop.calendar.list({
         from: `${range.from}T00:00`,
         to: `${range.to}T00:00`,
@@ -268,822 +220,25 @@ export class RpmaCalendar extends RpmaElement {
       return { view, anchor, today, zone, hours: settings.businessHours, range, occurrences };
     },
   });
-  private readonly moving = new ActionController(this);
 
-  /** What the filters let through, by day; recomputed only when the data or a filter changes. */
-  private shown: { data: CalendarData; filter: string; byDay: Map<string, DaySegment[]> } | undefined;
-
-  private currentView(): CalendarView {
-    return CALENDAR_VIEWS.includes(this.view) ? this.view : 'week';
-  }
-
-  private agendaLength(): number {
-    return Math.min(Math.max(Math.round(this.agendaDays) || 14, 1), 366);
-  }
-
-  private slotLength(): number {
-    return Math.min(Math.max(Math.round(this.slotMinutes) || 30, 5), 120);
-  }
-
+  /** Once the views have arrived: their renderer for this calendar, and their styles adopted. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const data = this.data.value;
-    const filter = `${this.technicianId}|${this.bayId}`;
-    if (!data || (this.shown?.data === data && this.shown.filter === filter)) return;
-    const occurrences = data.occurrences.filter(
-      (o) =>
-        (!this.technicianId || o.technicianId === this.technicianId) &&
-        (!this.bayId || o.bayId === this.bayId),
-    );
-    this.shown = { data, filter, byDay: segmentsByDay(occurrences, data.range.from, data.range.to) };
-  }
-
-  /** The shown segments of each day. */
-  private byDay(): Map<string, DaySegment[]> {
-    return this.shown?.byDay ?? new Map();
+    const views = this.views.module;
+    if (!views || this.renderer) return;
+    const own = (this.constructor as typeof RpmaCalendar).elementStyles;
+    adoptStyles(this.renderRoot as ShadowRoot, [...own, views.calendarStyles]);
+    this.renderer = new views.CalendarViews(this, this.data, (type, detail) => this.emit(type, detail));
   }
 
   override render() {
-    const data = this.data.value;
-    return html`
-      ${this.renderToolbar(data)}
-      ${data ? html`<p class="zone muted">${msg(str`Times in ${data.zone}`)}</p>` : nothing}
-      ${renderError(this.data.error)}
-      ${this.renderMove(data)} ${this.renderDetails(data)}
-      <div
-        aria-busy=${this.data.loading}
-        @keydown=${this.onKeydown}
-      >
-        ${data ? this.renderView(data) : html`<p class="muted">${msg('Loading the calendar…')}</p>`}
-      </div>
-      <p class="visually-hidden" role="status" part="status">${this.announcement}</p>
-    `;
-  }
-
-  private renderToolbar(data: CalendarData | undefined) {
-    const view = this.currentView();
-    return html`<div class="toolbar" part="toolbar">
-      <div class="group">
-        <button type="button" aria-label=${this.stepLabel(-1)} @click=${() => this.step(-1)}>‹</button>
-        <button type="button" @click=${this.goToday}>${msg('Today')}</button>
-        <button type="button" aria-label=${this.stepLabel(1)} @click=${() => this.step(1)}>›</button>
-      </div>
-      <h2 id="title" aria-live="polite">${data ? this.heading(data) : ''}</h2>
-      <div class="group" role="group" aria-label=${msg('View')}>
-        ${CALENDAR_VIEWS.map(
-          (v) =>
-            html`<button type="button" aria-pressed=${v === view} data-view=${v} @click=${() => this.setView(v)}>
-              ${this.viewLabel(v)}
-            </button>`,
-        )}
-      </div>
-      <div class="group" part="filters">
-        <label>
-          <span>${msg('Technician')}</span>
-          <select data-filter="technician" @change=${this.onTechnician}>
-            <option value="" ?selected=${!this.technicianId}>${msg('All technicians')}</option>
-            ${this.options('technicianId', this.technicians, this.technicianId).map(
-              (r) => html`<option value=${r.id} ?selected=${r.id === this.technicianId}>${r.name}</option>`,
-            )}
-          </select>
-        </label>
-        <label>
-          <span>${msg('Bay')}</span>
-          <select data-filter="bay" @change=${this.onBay}>
-            <option value="" ?selected=${!this.bayId}>${msg('All bays')}</option>
-            ${this.options('bayId', this.bays, this.bayId).map(
-              (r) => html`<option value=${r.id} ?selected=${r.id === this.bayId}>${r.name}</option>`,
-            )}
-          </select>
-        </label>
-      </div>
-    </div>`;
-  }
-
-  /** The filter's choices: the named resources, then any other id the period's events hold. */
-  private options(
-    field: 'technicianId' | 'bayId',
-    named: readonly CalendarResource[],
-    current: string,
-  ): CalendarResource[] {
-    const seen = new Map(named.map((r) => [r.id, r]));
-    const extra = new Set<string>();
-    for (const o of this.data.value?.occurrences ?? []) {
-      const id = o[field];
-      if (id && !seen.has(id)) extra.add(id);
+    if (this.renderer) return this.renderer.render();
+    if (this.views.error) {
+      return html`${renderError(this.views.error)}
+        <button type="button" data-action="retry" @click=${() => this.views.retry()}>
+          ${msg('Try again', { id: 'calendar-retry' })}
+        </button>`;
     }
-    if (current && !seen.has(current)) extra.add(current);
-    return [...named, ...[...extra].sort().map((id) => ({ id, name: id }))];
-  }
-
-  private nameOf(id: string | null, named: readonly CalendarResource[]): string | null {
-    if (id === null) return null;
-    return named.find((r) => r.id === id)?.name ?? id;
-  }
-
-  private heading(data: CalendarData): string {
-    switch (data.view) {
-      case 'month':
-        return wall(data.anchor, { month: 'long', year: 'numeric' });
-      case 'day':
-        return wall(data.anchor, { ...DAY_LONG, year: 'numeric' });
-      default: {
-        const last = addDays(data.range.to, -1);
-        const short = { day: 'numeric', month: 'short', year: 'numeric' } as const;
-        return `${wall(data.range.from, short)} – ${wall(last, short)}`;
-      }
-    }
-  }
-
-  private viewLabel(view: CalendarView): string {
-    switch (view) {
-      case 'month':
-        return msg('Month');
-      case 'week':
-        return msg('Week');
-      case 'day':
-        return msg('Day');
-      default:
-        return msg('Agenda');
-    }
-  }
-
-  private stepLabel(direction: 1 | -1): string {
-    switch (this.currentView()) {
-      case 'month':
-        return direction < 0 ? msg('Previous month') : msg('Next month');
-      case 'day':
-        return direction < 0 ? msg('Previous day') : msg('Next day');
-      case 'week':
-        return direction < 0 ? msg('Previous week') : msg('Next week');
-      default:
-        return direction < 0 ? msg('Earlier') : msg('Later');
-    }
-  }
-
-  private renderView(data: CalendarData) {
-    switch (data.view) {
-      case 'month':
-        return this.renderMonth(data);
-      case 'agenda':
-        return this.renderAgenda(data);
-      default:
-        return this.renderTimeGrid(data);
-    }
-  }
-
-  // ——— month ———
-
-  private renderMonth(data: CalendarData) {
-    const byDay = this.byDay();
-    const month = data.anchor.slice(0, 7);
-    const focus = this.focusDay && data.range.days.includes(this.focusDay) ? this.focusDay : data.anchor;
-    const weeks: string[][] = [];
-    for (let i = 0; i < data.range.days.length; i += 7) weeks.push(data.range.days.slice(i, i + 7));
-    return html`<table class="month" role="grid" part="grid" aria-labelledby="title">
-      <thead>
-        <tr>
-          ${weeks[0]!.map(
-            (day) =>
-              html`<th scope="col" abbr=${wall(day, { weekday: 'long' })}>${wall(day, { weekday: 'short' })}</th>`,
-          )}
-        </tr>
-      </thead>
-      <tbody>
-        ${weeks.map(
-          (week) => html`<tr>
-            ${week.map((day) => this.renderMonthCell(data, day, byDay.get(day) ?? [], month, focus))}
-          </tr>`,
-        )}
-      </tbody>
-    </table>`;
-  }
-
-  private renderMonthCell(
-    data: CalendarData,
-    day: string,
-    segments: DaySegment[],
-    month: string,
-    focus: string,
-  ) {
-    const classes = [day.slice(0, 7) === month ? '' : 'outside', day === data.today ? 'today' : ''];
-    if (this.dropTarget === day) classes.push('target');
-    const visible = segments.slice(0, Math.max(1, this.maxPerDay));
-    const hidden = segments.length - visible.length;
-    return html`<td
-      role="gridcell"
-      part="day"
-      class=${classes.join(' ')}
-      data-date=${day}
-      tabindex=${day === focus ? 0 : -1}
-      aria-current=${day === data.today ? 'date' : nothing}
-      @keydown=${(e: KeyboardEvent) => this.onCellKey(e, day)}
-      @focus=${(e: FocusEvent) => {
-        if (e.target === e.currentTarget) this.focusDay = day;
-      }}
-      @dragover=${(e: DragEvent) => this.onDragOver(e, day)}
-      @dragleave=${() => this.onDragLeave(day)}
-      @drop=${(e: DragEvent) => this.onDropDay(e, day)}
-    >
-      <span class="number" aria-hidden="true">${Number(day.slice(8, 10))}</span>
-      <span class="visually-hidden">${wall(day, DAY_LONG)}${
-        segments.length > 0 ? `, ${msg(str`${segments.length} events`)}` : ''
-      }</span>
-      ${
-        visible.length > 0
-          ? html`<ul>
-            ${visible.map((s) => html`<li>${this.renderEvent(s, data, 'compact')}</li>`)}
-          </ul>`
-          : nothing
-      }
-      ${
-        hidden > 0
-          ? html`<button type="button" class="more" @click=${() => this.openDay(day)}>
-            ${msg(str`+${hidden} more`)}
-          </button>`
-          : nothing
-      }
-    </td>`;
-  }
-
-  // ——— week and day ———
-
-  private renderTimeGrid(data: CalendarData) {
-    const byDay = this.byDay();
-    const slot = this.slotLength();
-    const { first, last } = gridHours(
-      data.hours,
-      data.range.days.flatMap((d) => byDay.get(d) ?? []),
-    );
-    const rows = Math.max(1, Math.ceil((last - first) / slot));
-    const starts = Array.from({ length: rows }, (_, i) => first + i * slot);
-    return html`<div
-      class="timegrid"
-      part="grid"
-      role="group"
-      aria-labelledby="title"
-      ${styleProps({ '--_days': String(data.range.days.length) })}
-    >
-      <div class="head" aria-hidden="true"></div>
-      ${data.range.days.map(
-        (day) =>
-          html`<div class="head ${day === data.today ? 'today' : ''}" aria-hidden="true">
-            ${wall(day, { weekday: 'short', day: 'numeric', month: 'short' })}
-          </div>`,
-      )}
-      <div class="gutter" aria-hidden="true">
-        ${starts.map((m) => html`<div>${m % 60 === 0 ? wall(`2000-01-01T${pad(m / 60)}:00`, TIME) : ''}</div>`)}
-      </div>
-      ${data.range.days.map((day) => this.renderColumn(data, day, byDay.get(day) ?? [], starts, first, slot))}
-    </div>`;
-  }
-
-  private renderColumn(
-    data: CalendarData,
-    day: string,
-    segments: DaySegment[],
-    starts: number[],
-    first: number,
-    slot: number,
-  ) {
-    const lanes = layoutLanes(segments);
-    const height = starts.length * slot;
-    const label = wall(day, DAY_LONG);
-    return html`<section
-      class="column ${this.dropTarget === day ? 'target' : ''}"
-      part="day"
-      data-date=${day}
-      aria-label=${segments.length > 0 ? `${label}, ${msg(str`${segments.length} events`)}` : label}
-      aria-current=${day === data.today ? 'date' : nothing}
-      @dragover=${(e: DragEvent) => this.onDragOver(e, day)}
-      @dragleave=${() => this.onDragLeave(day)}
-      @drop=${(e: DragEvent) => this.onDropSlot(e, day, first, slot)}
-    >
-      <div class="slots" aria-hidden="true">
-        ${starts.map(
-          (m) =>
-            html`<div
-              class="slot ${(m + slot) % 60 === 0 ? 'hour' : ''}"
-              data-minute=${m}
-              @click=${() => this.selectSlot(data, day, m, slot)}
-            ></div>`,
-        )}
-      </div>
-      <ul>
-        ${segments.map((s) => {
-          // the grid holds every real start and end; only a night's run-on can fall outside it
-          const from = Math.max(s.startMinute, first);
-          const to = Math.min(s.endMinute, first + height);
-          if (to <= from) return nothing;
-          const place = lanes.get(s) ?? { lane: 0, lanes: 1 };
-          const position = styleProps({
-            top: `${((from - first) / height) * 100}%`,
-            height: `${((to - from) / height) * 100}%`,
-            left: `${(place.lane / place.lanes) * 100}%`,
-            width: `${100 / place.lanes}%`,
-          });
-          return html`<li ${position}>${this.renderEvent(s, data, 'compact')}</li>`;
-        })}
-      </ul>
-    </section>`;
-  }
-
-  // ——— agenda ———
-
-  private renderAgenda(data: CalendarData) {
-    const byDay = this.byDay();
-    const days = data.range.days.filter((d) => (byDay.get(d)?.length ?? 0) > 0);
-    return html`<div class="agenda" part="grid" role="group" aria-labelledby="title">
-      ${
-        days.length === 0
-          ? html`<p class="empty">${msg('No events in this period.')}</p>`
-          : days.map(
-              (day) => html`<section
-                part="day"
-                data-date=${day}
-                class=${this.dropTarget === day ? 'target' : ''}
-                aria-labelledby="agenda-${day}"
-                @dragover=${(e: DragEvent) => this.onDragOver(e, day)}
-                @dragleave=${() => this.onDragLeave(day)}
-                @drop=${(e: DragEvent) => this.onDropDay(e, day)}
-              >
-                <h3 id="agenda-${day}" aria-current=${day === data.today ? 'date' : nothing}>
-                  ${wall(day, DAY_LONG)}
-                </h3>
-                <ul>
-                  ${byDay.get(day)!.map((s) => html`<li>${this.renderEvent(s, data, 'full')}</li>`)}
-                </ul>
-              </section>`,
-            )
-      }
-    </div>`;
-  }
-
-  // ——— one event ———
-
-  private renderEvent(segment: DaySegment, data: CalendarData, mode: 'compact' | 'full') {
-    const o = segment.occurrence;
-    const key = occurrenceKey(o);
-    const movable = this.canMove(o);
-    const technician = this.nameOf(o.technicianId, this.technicians);
-    const bay = this.nameOf(o.bayId, this.bays);
-    const details = [
-      technician ? msg(str`technician ${technician}`) : '',
-      bay ? msg(str`bay ${bay}`) : '',
-      o.recurring ? msg('recurring') : '',
-      o.status === 'cancelled' ? msg('cancelled') : '',
-    ].filter(Boolean);
-    const time = segment.first ? wall(o.localStart, TIME) : '…';
-    return html`<button
-      type="button"
-      class="event"
-      part="event"
-      data-event-id=${o.eventId}
-      data-start=${o.start}
-      data-kind=${o.kind}
-      data-status=${o.status}
-      aria-pressed=${this.selectedKey === key}
-      draggable=${movable ? 'true' : 'false'}
-      title=${`${wallRange(o.localStart, o.localEnd)} · ${o.title} · ${calendarKindLabel(o.kind)}`}
-      @click=${() => this.select(o)}
-      @keydown=${(e: KeyboardEvent) => this.onEventKey(e, o, data)}
-      @dragstart=${(e: DragEvent) => this.onDragStart(e, o)}
-      @dragend=${this.onDragEnd}
-    >
-      <span class="time">${mode === 'full' ? wallRange(o.localStart, o.localEnd) : time}</span>
-      <span class="title">${o.title}</span>
-      <span class="kind" part="kind">${calendarKindLabel(o.kind)}${
-        mode === 'full' && details.length > 0 ? html` · ${details.join(', ')}` : nothing
-      }</span>
-      ${
-        mode === 'compact'
-          ? html`<span class="visually-hidden"
-            >, ${wallRange(o.localStart, o.localEnd)}${details.length > 0 ? `, ${details.join(', ')}` : ''}</span
-          >`
-          : nothing
-      }
-    </button>`;
-  }
-
-  private canMove(o: Occurrence): boolean {
-    return !this.readonly && o.status === 'booked';
-  }
-
-  // ——— the selected event ———
-
-  private selected(data: CalendarData | undefined): Occurrence | undefined {
-    if (!this.selectedKey || !data) return undefined;
-    return data.occurrences.find((o) => occurrenceKey(o) === this.selectedKey);
-  }
-
-  private renderDetails(data: CalendarData | undefined) {
-    const o = this.selected(data);
-    if (!o || !data) return nothing;
-    const technician = this.nameOf(o.technicianId, this.technicians);
-    const bay = this.nameOf(o.bayId, this.bays);
-    return html`<section class="panel" part="details" aria-labelledby="details-title">
-      <h3 id="details-title">${o.title}</h3>
-      <dl>
-        <dt>${msg('Kind')}</dt>
-        <dd>${calendarKindLabel(o.kind)}</dd>
-        <dt>${msg('When')}</dt>
-        <dd>${wallWhen(o.localStart, o.localEnd)}</dd>
-        ${technician ? html`<dt>${msg('Technician')}</dt><dd>${technician}</dd>` : nothing}
-        ${bay ? html`<dt>${msg('Bay')}</dt><dd>${bay}</dd>` : nothing}
-        ${o.recurring ? html`<dt>${msg('Repeats')}</dt><dd>${o.recurrence}</dd>` : nothing}
-        ${o.status === 'cancelled' ? html`<dt>${msg('Status')}</dt><dd>${msg('Cancelled')}</dd>` : nothing}
-      </dl>
-      ${this.moveForm && this.canMove(o) ? this.renderMoveForm(o, data) : nothing}
-      <div class="actions">
-        ${
-          this.canMove(o) && !this.moveForm
-            ? html`<button type="button" data-action="move" @click=${() => this.openMoveForm()}>
-              ${msg('Move…')}
-            </button>`
-            : nothing
-        }
-        <button type="button" data-action="close" @click=${this.closeDetails}>${msg('Close')}</button>
-      </div>
-    </section>`;
-  }
-
-  private renderMoveForm(o: Occurrence, data: CalendarData) {
-    return html`<form part="move" @submit=${(e: SubmitEvent) => this.onMoveSubmit(e, o)}>
-      <label>
-        <span>${msg('New date')}</span>
-        <input name="date" type="date" required .value=${o.localStart.slice(0, 10)} />
-      </label>
-      <label>
-        <span>${msg(str`New start time (${data.zone})`)}</span>
-        <input name="time" type="time" required .value=${o.localStart.slice(11, 16)} />
-      </label>
-      <button class="primary" type="submit" ?disabled=${this.moving.pending}>${msg('Check and move')}</button>
-      <button type="button" @click=${() => (this.moveForm = false)}>${msg('Cancel')}</button>
-      ${o.recurring ? html`<p class="muted">${msg('This moves every occurrence of the series by the same amount.')}</p>` : nothing}
-    </form>`;
-  }
-
-  // ——— a move on its way ———
-
-  private renderMove(data: CalendarData | undefined) {
-    const move = this.move;
-    if (!move || !data) return nothing;
-    const o = move.occurrence;
-    const where = wallWhen(move.start, move.end);
-    if (move.phase === 'checking' || move.phase === 'saving') {
-      return html`<section class="panel" part="move" aria-busy="true">
-        <p>${move.phase === 'checking' ? msg(str`Checking “${o.title}” on ${where}…`) : msg(str`Moving “${o.title}” to ${where}…`)}</p>
-      </section>`;
-    }
-    if (move.phase === 'failed') {
-      return html`<section class="panel" part="move" aria-labelledby="move-title">
-        <h3 id="move-title">${msg(str`“${o.title}” was not moved`)}</h3>
-        ${renderError(this.moving.error, 'move-error')}
-        <div class="actions">
-          <button type="button" data-action="dismiss" @click=${this.dismissMove}>${msg('Close')}</button>
-        </div>
-      </section>`;
-    }
-    const report = move.report ?? { conflicts: [], outsideHours: [] };
-    return html`<section
-      class="panel warning"
-      part="move"
-      role="alertdialog"
-      aria-labelledby="move-title"
-      aria-describedby="move-conflicts"
-      @keydown=${(e: KeyboardEvent) => {
-        if (e.key === 'Escape') this.dismissMove();
-      }}
-    >
-      <h3 id="move-title">${msg(str`Move “${o.title}” to ${where}?`)}</h3>
-      <ul id="move-conflicts" part="conflicts">
-        ${report.conflicts.map((c) => html`<li>${this.conflictText(c, data.zone)}</li>`)}
-        ${report.outsideHours.map((h) => html`<li>${this.outsideHoursText(h, data)}</li>`)}
-      </ul>
-      ${o.recurring ? html`<p class="muted">${msg('This moves every occurrence of the series by the same amount.')}</p>` : nothing}
-      <div class="actions">
-        <button type="button" data-action="proceed" @click=${() => this.commit(move, true)}>
-          ${msg('Move anyway')}
-        </button>
-        <button type="button" class="primary" data-action="cancel" @click=${this.dismissMove}>
-          ${msg('Keep it where it was')}
-        </button>
-      </div>
-    </section>`;
-  }
-
-  private outsideHoursText(h: { start: string; end: string }, data: CalendarData): string {
-    const { open, close } = data.hours;
-    const when = wallWhen(localWall(h.start, data.zone), localWall(h.end, data.zone));
-    return msg(str`Outside business hours (${open}–${close}): ${when}.`);
-  }
-
-  private conflictText(c: ScheduleConflict, zone: string): string {
-    const when = wallWhen(localWall(c.start, zone), localWall(c.end, zone));
-    const kind = calendarKindLabel(c.kind);
-    if (c.resource === 'technician') {
-      const who = this.nameOf(c.resourceId, this.technicians) ?? c.resourceId;
-      return msg(str`Technician ${who} is already booked: “${c.title}” (${kind}), ${when}.`);
-    }
-    const bay = this.nameOf(c.resourceId, this.bays) ?? c.resourceId;
-    return msg(str`Bay ${bay} is already booked: “${c.title}” (${kind}), ${when}.`);
-  }
-
-  /**
-   * Moves the occurrence `o` to start at the wall time `start`: reads the event, checks the move
-   * with `calendar.checkConflicts` and saves it at once when nothing is in the way, else asks.
-   */
-  private async propose(o: Occurrence, start: string): Promise<void> {
-    if (!this.canMove(o) || start === o.localStart) return;
-    const zone = this.data.value?.zone;
-    if (!zone) return;
-    const planned = moveTimes(o, start);
-    const move: PendingMove = { occurrence: o, start: planned.start, end: planned.end, phase: 'checking' };
-    this.move = move;
-    this.moveForm = false;
-    const checked = await this.moving.run(async (context) => {
-      const shop = shopFor(context);
-      const event = await shop.calendar.get({ id: o.eventId });
-      const series = o.recurring
-        ? { localStart: localWall(event.start, zone), localEnd: localWall(event.end, zone) }
-        : o;
-      const times = moveTimes(o, start, series);
-      const report = await shop.calendar.checkConflicts({
-        eventId: event.id,
-        kind: event.kind,
-        title: event.title,
-        start: times.seriesStart,
-        end: times.seriesEnd,
-        technicianId: event.technicianId,
-        bayId: event.bayId,
-        recurrence: event.recurrence,
-      });
-      return { event, report, series: { start: times.seriesStart, end: times.seriesEnd } };
-    });
-    if (this.move !== move) return;
-    if (!checked) {
-      this.move = { ...move, phase: 'failed' };
-      return;
-    }
-    const ready: PendingMove = { ...move, ...checked };
-    const { conflicts, outsideHours } = checked.report;
-    if (conflicts.length > 0 || outsideHours.length > 0) {
-      this.move = { ...ready, phase: 'confirm' };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part="move"] [data-action="cancel"]')?.focus();
-      return;
-    }
-    await this.commit(ready, false);
-  }
-
-  private async commit(move: PendingMove, override: boolean): Promise<void> {
-    const { event, series, occurrence: o } = move;
-    if (!event || !series) return;
-    const saving: PendingMove = { ...move, phase: 'saving' };
-    this.move = saving;
-    const saved = await this.moving.run((context) =>
-      shopFor(context).calendar.reschedule({
-        id: event.id,
-        rev: event.rev,
-        start: series.start,
-        end: series.end,
-        ...(override ? { override: true } : {}),
-      }),
-    );
-    if (this.move !== saving) return;
-    if (!saved) {
-      this.move = { ...move, phase: 'failed' };
-      return;
-    }
-    this.move = undefined;
-    this.selectedKey = undefined;
-    const where = wallWhen(move.start, move.end);
-    this.announcement = msg(str`“${o.title}” moved to ${where}.`);
-    this.emit<CalendarEventMovedDetail>('rpma-calendar-event-moved', {
-      eventId: o.eventId,
-      taskId: o.taskId,
-      from: { start: o.localStart, end: o.localEnd },
-      to: { start: move.start, end: move.end },
-      overridden: override,
-      event: saved,
-    });
-  }
-
-  private dismissMove = (): void => {
-    this.move = undefined;
-    this.moving.clear();
-  };
-
-  // ——— selection ———
-
-  private select(o: Occurrence): void {
-    this.selectedKey = occurrenceKey(o);
-    this.moveForm = false;
-    this.emit<CalendarEventSelectDetail>('rpma-calendar-event-select', {
-      eventId: o.eventId,
-      taskId: o.taskId,
-      occurrence: o,
-    });
-  }
-
-  private closeDetails = (): void => {
-    this.selectedKey = undefined;
-    this.moveForm = false;
-  };
-
-  private async openMoveForm(): Promise<void> {
-    this.moveForm = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('[part="details"] input[name="date"]')?.focus();
-  }
-
-  private onMoveSubmit(e: SubmitEvent, o: Occurrence): void {
-    e.preventDefault();
-    const form = new FormData(e.target as HTMLFormElement);
-    const date = String(form.get('date') ?? '');
-    const time = String(form.get('time') ?? '').slice(0, 5);
-    if (!isPlainDate(date) || !/^\d{2}:\d{2}$/.test(time)) return;
-    void this.propose(o, `${date}T${time}`);
-  }
-
-  private selectSlot(data: CalendarData, day: string, minute: number, slot: number): void {
-    const start = wallText(wallMinutes(day) + minute);
-    this.emit<CalendarSlotSelectDetail>('rpma-calendar-slot-select', {
-      start,
-      end: wallText(wallMinutes(start) + slot),
-      timeZone: data.zone,
-    });
-  }
-
-  // ——— keyboard ———
-
-  private onEventKey(e: KeyboardEvent, o: Occurrence, data: CalendarData): void {
-    if (!e.altKey || !this.canMove(o)) return;
-    const shift: Record<string, number> = {
-      ArrowLeft: -1440,
-      ArrowRight: 1440,
-      ArrowUp: data.view === 'month' || data.view === 'agenda' ? -10080 : -this.slotLength(),
-      ArrowDown: data.view === 'month' || data.view === 'agenda' ? 10080 : this.slotLength(),
-    };
-    const by = shift[e.key];
-    if (by === undefined) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.selectedKey = occurrenceKey(o);
-    void this.propose(o, wallText(wallMinutes(o.localStart) + by));
-  }
-
-  private onCellKey(e: KeyboardEvent, day: string): void {
-    if (e.target !== e.currentTarget) return;
-    const moves: Record<string, number> = {
-      ArrowLeft: -1,
-      ArrowRight: 1,
-      ArrowUp: -7,
-      ArrowDown: 7,
-      Home: 1 - isoWeekday(day),
-      End: 7 - isoWeekday(day),
-    };
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.openDay(day);
-      return;
-    }
-    const by = moves[e.key];
-    if (by === undefined) return;
-    e.preventDefault();
-    this.focusDate(addDays(day, by));
-  }
-
-  /** Moves the month grid's focus to `day`, turning the month when `day` lies in another. */
-  private focusDate(day: string): void {
-    this.focusDay = day;
-    this.pendingFocus = day;
-    if (day.slice(0, 7) !== this.anchor().slice(0, 7)) this.navigate('month', day);
-  }
-
-  /** Focuses the day cell asked for once the month holding it is the one rendered. */
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const day = this.pendingFocus;
-    const data = this.data.value;
-    if (!day || data?.view !== 'month' || data.anchor.slice(0, 7) !== day.slice(0, 7)) return;
-    this.pendingFocus = undefined;
-    this.renderRoot.querySelector<HTMLElement>(`td[data-date="${day}"]`)?.focus();
-  }
-
-  private onKeydown = (e: KeyboardEvent): void => {
-    if (e.key === 'PageUp' || e.key === 'PageDown') {
-      e.preventDefault();
-      this.step(e.key === 'PageUp' ? -1 : 1);
-    } else if (e.key === 'Escape' && this.selectedKey) {
-      this.closeDetails();
-    }
-  };
-
-  // ——— drag and drop ———
-
-  private onDragStart(e: DragEvent, o: Occurrence): void {
-    if (!this.canMove(o)) {
-      e.preventDefault();
-      return;
-    }
-    e.dataTransfer?.setData('text/plain', occurrenceKey(o));
-    if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-    this.dragging = o;
-  }
-
-  private onDragEnd = (): void => {
-    this.dragging = undefined;
-    this.dropTarget = undefined;
-  };
-
-  private onDragOver(e: DragEvent, day: string): void {
-    if (!this.dragging) return;
-    e.preventDefault();
-    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
-    this.dropTarget = day;
-  }
-
-  private onDragLeave(day: string): void {
-    if (this.dropTarget === day) this.dropTarget = undefined;
-  }
-
-  private dropped(e: DragEvent): Occurrence | undefined {
-    e.preventDefault();
-    const key = e.dataTransfer?.getData('text/plain');
-    const found = this.dragging ?? this.data.value?.occurrences.find((o) => occurrenceKey(o) === key);
-    this.dragging = undefined;
-    this.dropTarget = undefined;
-    return found;
-  }
-
-  /** A drop on a day (month cell, agenda day): same time of day, that day. */
-  private onDropDay(e: DragEvent, day: string): void {
-    const o = this.dropped(e);
-    if (o) void this.propose(o, `${day}T${o.localStart.slice(11, 16)}`);
-  }
-
-  /** A drop on a week/day column: the slot under the pointer (or the slot element dropped on). */
-  private onDropSlot(e: DragEvent, day: string, first: number, slot: number): void {
-    const o = this.dropped(e);
-    if (!o) return;
-    const target = e.target as HTMLElement;
-    let minute = Number(target.dataset?.minute);
-    if (!Number.isFinite(minute)) {
-      const slots = (e.currentTarget as HTMLElement).querySelector('.slots')!.getBoundingClientRect();
-      const rows = slots.height / ((e.currentTarget as HTMLElement).querySelectorAll('.slot').length || 1);
-      minute = first + Math.max(0, Math.floor((e.clientY - slots.top) / rows)) * slot;
-    }
-    void this.propose(o, wallText(wallMinutes(day) + minute));
-  }
-
-  // ——— navigation ———
-
-  /** The day the period is anchored on: the `date` asked for (maybe still loading), else the one shown. */
-  private anchor(): string {
-    return isPlainDate(this.date) ? this.date : (this.data.value?.anchor ?? '');
-  }
-
-  private step(direction: 1 | -1): void {
-    const anchor = this.anchor();
-    if (!anchor) return;
-    this.navigate(this.currentView(), stepDate(this.currentView(), anchor, direction, this.agendaLength()));
-  }
-
-  private goToday = (): void => {
-    const today = this.data.value?.today;
-    if (today) this.navigate(this.currentView(), today);
-  };
-
-  private setView(view: CalendarView): void {
-    const anchor = this.anchor();
-    if (anchor) this.navigate(view, anchor);
-    else this.view = view;
-  }
-
-  private openDay(day: string): void {
-    this.navigate('day', day);
-  }
-
-  private navigate(view: CalendarView, date: string): void {
-    this.view = view;
-    this.date = date;
-    this.selectedKey = undefined;
-    this.moveForm = false;
-    const range = viewDays(view, date, this.agendaLength());
-    this.emit<CalendarNavigateDetail>('rpma-calendar-navigate', {
-      view,
-      date,
-      from: range.from,
-      to: range.to,
-    });
-  }
-
-  private onTechnician(e: Event): void {
-    this.technicianId = (e.target as HTMLSelectElement).value;
-  }
-
-  private onBay(e: Event): void {
-    this.bayId = (e.target as HTMLSelectElement).value;
+    return html`<p class="muted" role="status" aria-busy="true">${msg('Loading the calendar…')}</p>`;
   }
 }

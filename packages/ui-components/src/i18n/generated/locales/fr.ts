@@ -47,6 +47,7 @@ export const templates = {
   'account-two-factor-on': str`La double authentification est active. Codes de secours restants : ${0}.`,
   'account-two-factor-required': `Votre rôle exige la double authentification.`,
   'account-unknown-device': `Appareil inconnu`,
+  'calendar-retry': `Réessayer`,
   'client-address': `Adresse`,
   'client-address-city': `Ville`,
   'client-address-country': `Pays (code ISO, ex. FR)`,
