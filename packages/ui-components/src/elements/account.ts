@@ -7,6 +7,7 @@ import { EngineQueryController, shopFor } from '../controllers/engine-query-cont
 import { fieldIssues, renderError } from '../errors/error-text.js';
 import { formatDateTime } from '../i18n/format.js';
 import { roleLabel } from '../i18n/labels.js';
+import { tableStyles } from '../theme/table-styles.js';
 import { themeStyles } from '../theme/theme.js';
 import { TwoFactorPanel, twoFactorStyles } from './account-two-factor.js';
 
@@ -35,6 +36,7 @@ import { TwoFactorPanel, twoFactorStyles } from './account-two-factor.js';
 export class RpmaAccount extends RpmaElement {
   static override styles = [
     themeStyles,
+    tableStyles,
     twoFactorStyles,
     css`
       :host {
@@ -64,16 +66,6 @@ export class RpmaAccount extends RpmaElement {
       label {
         display: grid;
         gap: 2px;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
       }
       .muted {
         color: var(--_muted);

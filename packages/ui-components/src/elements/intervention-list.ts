@@ -8,6 +8,7 @@ import type { TaskRow } from '../engine-types.js';
 import { renderError } from '../errors/error-text.js';
 import { formatDateTime } from '../i18n/format.js';
 import { stepLabel } from '../i18n/labels.js';
+import { tableStyles } from '../theme/table-styles.js';
 import { themeStyles } from '../theme/theme.js';
 
 /** The engine events after which the running interventions may have changed. */
@@ -38,20 +39,10 @@ const INTERVENTION_EVENTS = [
 export class RpmaInterventionList extends RpmaElement {
   static override styles = [
     themeStyles,
+    tableStyles,
     css`
       :host {
         display: block;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        background: var(--_surface);
-      }
-      th,
-      td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
       }
       .paused {
         color: var(--_warning);

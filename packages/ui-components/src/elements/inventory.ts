@@ -8,6 +8,7 @@ import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { fieldIssues, renderError } from '../errors/error-text.js';
 import { getRpmaLocale } from '../i18n/localization.js';
+import { tableStyles } from '../theme/table-styles.js';
 import { themeStyles } from '../theme/theme.js';
 import { MaterialStockPanel, STOCK_COLLECTIONS } from './inventory-material.js';
 
@@ -52,27 +53,12 @@ export interface StockMovedDetail {
 export class RpmaInventory extends RpmaElement {
   static override styles = [
     themeStyles,
+    tableStyles,
     css`
       :host {
         display: grid;
         gap: calc(var(--_space) * 2);
         background: var(--_surface);
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        background: var(--_surface);
-      }
-      caption {
-        text-align: start;
-        font-weight: 600;
-        padding: var(--_space) 0;
-      }
-      th,
-      td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
       }
       .number {
         text-align: end;

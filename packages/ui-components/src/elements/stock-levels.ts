@@ -5,6 +5,7 @@ import { RpmaElement } from '../base/rpma-element.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { renderError } from '../errors/error-text.js';
 import { getRpmaLocale } from '../i18n/localization.js';
+import { tableStyles } from '../theme/table-styles.js';
 import { themeStyles } from '../theme/theme.js';
 
 type MaterialType = 'film' | 'coating' | 'chemical' | 'consumable' | 'tool';
@@ -27,20 +28,10 @@ type MaterialType = 'film' | 'coating' | 'chemical' | 'consumable' | 'tool';
 export class RpmaStockLevels extends RpmaElement {
   static override styles = [
     themeStyles,
+    tableStyles,
     css`
       :host {
         display: block;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        background: var(--_surface);
-      }
-      th,
-      td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
       }
       td.number {
         text-align: end;

@@ -8,6 +8,7 @@ import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { renderError } from '../errors/error-text.js';
 import { formatDateTime } from '../i18n/format.js';
+import { tableStyles } from '../theme/table-styles.js';
 import { themeStyles } from '../theme/theme.js';
 
 /** One deleted document as the trash shows it: what, when, and who deleted it. */
@@ -46,6 +47,7 @@ export interface TrashChangeDetail {
 export class RpmaTrash extends RpmaElement {
   static override styles = [
     themeStyles,
+    tableStyles,
     css`
       :host {
         display: block;
@@ -58,21 +60,10 @@ export class RpmaTrash extends RpmaElement {
         margin-bottom: var(--_space);
       }
       table {
-        border-collapse: collapse;
-        width: 100%;
-        background: var(--_surface);
         margin-bottom: calc(var(--_space) * 2);
-      }
-      caption {
-        text-align: start;
-        font-weight: 600;
-        padding: var(--_space) 0;
       }
       th,
       td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
         vertical-align: top;
       }
       .actions {

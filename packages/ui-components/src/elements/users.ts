@@ -9,6 +9,7 @@ import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { fieldIssues, renderError } from '../errors/error-text.js';
 import { roleLabel } from '../i18n/labels.js';
+import { tableStyles } from '../theme/table-styles.js';
 import { themeStyles } from '../theme/theme.js';
 
 /** Detail of `rpma-user-created`. */
@@ -39,6 +40,7 @@ export interface UserCreatedDetail {
 export class RpmaUsers extends RpmaElement {
   static override styles = [
     themeStyles,
+    tableStyles,
     css`
       :host {
         display: block;
@@ -64,16 +66,8 @@ export class RpmaUsers extends RpmaElement {
         display: grid;
         gap: 2px;
       }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        background: var(--_surface);
-      }
       th,
       td {
-        text-align: start;
-        padding: calc(var(--_space) / 2) var(--_space);
-        border-bottom: 1px solid var(--_border);
         vertical-align: top;
       }
       .actions,
