@@ -1,9 +1,12 @@
 import type { CommandContext } from '../domain/command.js';
+import { EngineError } from '../kernel/engine-error.js';
 import type { BusinessHours } from './business-hours.js';
+import { emitChanged } from './calendar-changed.js';
 import type { CalendarEvent, CalendarEventDoc, CalendarEventKind } from './calendar-event.js';
-import { checkHolders, resolveTimes } from './calendar-inputs.js';
-import { seriesEnd } from './recurrence.js';
+import { CALENDAR_SPAN } from './calendar-inputs.js';
+import { normaliseRecurrence, seriesEnd } from './recurrence-rules.js';
 import { enforceSchedule, inspectSchedule } from './schedule-check.js';
+import { parseInstant } from './time-zone.js';
 
 /**
  * The organisation settings the calendar reads.
@@ -38,6 +41,60 @@ export interface BookingRequest {
   taskId: string | null;
   recurrence: string | null;
   notes: string | null;
+}
+
+/** The longest single occurrence: 31 days. */
+const MAX_EVENT_MS = 31 * 86_400_000;
+
+function invalid(path: string, message: string): EngineError {
+  return new EngineError('VALIDATION', `invalid ${path}: ${message}`, {
+    details: { issues: [{ path, message, code: 'custom' }] },
+  });
+}
+
+/**
+ * Reads `start` and `end` in the organisation's `zone` (see {@link instantText}) and returns them
+ * as UTC ISO strings; refuses unreadable times, an end not after the start, or an occurrence
+ * longer than {@link MAX_EVENT_MS}.
+ *
+ * @example
+ * ```ts
+ * resolveTimes('2026-03-30T09:00', '2026-03-30T11:00', 'Europe/Paris');
+ * // { start: '2026-03-30T07:00:00.000Z', end: '2026-03-30T09:00:00.000Z' }
+ * ```
+ */
+export function resolveTimes(start: string, end: string, zone: string): { start: string; end: string } {
+  const from = parseInstant(start, zone);
+  if (from === undefined) throw invalid('start', `"${start}" is not an ISO-8601 date-time`);
+  const to = parseInstant(end, zone);
+  if (to === undefined) throw invalid('end', `"${end}" is not an ISO-8601 date-time`);
+  if (from < CALENDAR_SPAN.start || to > CALENDAR_SPAN.end)
+    throw invalid('start', 'times must lie in 2000–2099');
+  if (to <= from) throw invalid('end', 'an event must end after it starts');
+  if (to - from > MAX_EVENT_MS) throw invalid('end', 'an occurrence may last at most 31 days');
+  return { start: new Date(from).toISOString(), end: new Date(to).toISOString() };
+}
+
+/**
+ * Checks who and what an event of `kind` holds: a bay booking needs a bay, time off a
+ * technician or a bay. Resolves to the rule in canonical form (or null).
+ *
+ * @example
+ * ```ts
+ * const recurrence = await checkHolders('time_off', 'u-2', null, 'FREQ=WEEKLY;BYDAY=SA');
+ * ```
+ */
+export async function checkHolders(
+  kind: CalendarEventKind,
+  technicianId: string | null,
+  bayId: string | null,
+  recurrence: string | null,
+): Promise<string | null> {
+  if (kind === 'bay_booking' && bayId === null) throw invalid('bayId', 'a bay booking needs a bay');
+  if (kind === 'time_off' && technicianId === null && bayId === null) {
+    throw invalid('technicianId', 'time off needs a technician or a bay');
+  }
+  return recurrence === null ? null : normaliseRecurrence(recurrence);
 }
 
 /**
@@ -78,41 +135,4 @@ export async function bookEvent(
   });
   emitChanged(ctx, event, 'created');
   return event;
-}
-
-/**
- * What happened to a calendar event, as `calendar.changed` says (`occurrence_cancelled`: one
- * occurrence of a recurring event was cancelled, see `calendar.cancelOccurrence`).
- *
- * @example
- * ```ts
- * engine.events.on('calendar.changed', (e) => e.change === 'cancelled' && notify(e.technicianId));
- * ```
- */
-export type CalendarChange =
-  | 'created'
-  | 'rescheduled'
-  | 'updated'
-  | 'cancelled'
-  | 'occurrence_cancelled'
-  | 'deleted'
-  | 'restored';
-
-/**
- * Queues `calendar.changed` for an event (published after the commit).
- *
- * @example
- * ```ts
- * emitChanged(ctx, event, 'cancelled');
- * ```
- */
-export function emitChanged(ctx: CommandContext, event: CalendarEventDoc, change: CalendarChange): void {
-  ctx.emit('calendar.changed', {
-    eventId: event.id,
-    change,
-    kind: event.kind,
-    technicianId: event.technicianId,
-    bayId: event.bayId,
-    taskId: event.taskId,
-  });
 }

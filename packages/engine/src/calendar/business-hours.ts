@@ -1,4 +1,4 @@
-import type { Interval } from './recurrence.js';
+import type { Interval } from './recurrence-rules.js';
 import { type WallTime, wallTimeAt } from './time-zone.js';
 
 /**

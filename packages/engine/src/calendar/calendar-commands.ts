@@ -1,25 +1,21 @@
 import { defineCommand, type Ownership } from '../domain/command.js';
-import { EngineError } from '../kernel/engine-error.js';
-import { readSettings } from '../settings/settings-service.js';
+import { lazyBody } from '../domain/lazy-body.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import type { ReadTransaction } from '../storage/contract.js';
-import { bookEvent, emitChanged } from './book-event.js';
-import type { CalendarEvent, CalendarEventDoc } from './calendar-event.js';
+import { type CalendarEvent, calendarCollection } from './calendar-event.js';
 import {
   cancelEventInput,
   cancelOccurrenceInput,
   changedFields,
-  checkHolders,
   createEventInput,
   eventRefInput,
   rescheduleEventInput,
-  resolveTimes,
   updateEventInput,
 } from './calendar-inputs.js';
-import { expandSeries, movedExdates, seriesEnd } from './recurrence.js';
-import { enforceSchedule, inspectSchedule } from './schedule-check.js';
-import { parseInstant } from './time-zone.js';
 
-const COLLECTION = 'calendarEvents';
+const bodies = lazyModule('calendar operations', () => import('./calendar-bodies.js'));
+
+const COLLECTION = calendarCollection.name;
 
 /** A technician's grant on an existing event: the one whose technician they are. */
 function ownEvent<I extends { id: string }>(): Ownership<I> {
@@ -30,13 +26,22 @@ function ownEvent<I extends { id: string }>(): Ownership<I> {
   };
 }
 
-async function loadLive(
-  ctx: Parameters<typeof bookEvent>[0],
-  id: string,
-  rev?: number,
-): Promise<CalendarEventDoc> {
-  return ctx.load<CalendarEvent>(COLLECTION, id, rev === undefined ? {} : { rev });
-}
+/**
+ * The input schemas of the operations of this file (their bodies, in `calendar-command-bodies.ts`, are typed by them).
+ *
+ * @example
+ * ```ts
+ * const input: z.output<typeof calendarCommandInputs.createEvent> = parseInput(calendarCommandInputs.createEvent, raw, 'calendar.create');
+ * ```
+ */
+export const calendarCommandInputs = {
+  createEvent: createEventInput,
+  rescheduleEvent: rescheduleEventInput,
+  cancelOccurrence: cancelOccurrenceInput,
+  updateEvent: updateEventInput,
+  cancelEvent: cancelEventInput,
+  deleteEvent: eventRefInput,
+};
 
 /**
  * `calendar.create`: books an appointment, a bay booking or time off. Times with an offset are
@@ -53,40 +58,13 @@ async function loadLive(
  */
 export const createEvent = defineCommand({
   name: 'calendar.create',
-  input: createEventInput,
+  input: calendarCommandInputs.createEvent,
   ownership: {
     assignee: async (_tx, input) => input.technicianId ?? null,
     fields: (input) => changedFields(input),
   },
-  run: async (ctx, input) => {
-    const settings = await readSettings(ctx.tx);
-    const { override, ...fields } = input;
-    return bookEvent(
-      ctx,
-      settings,
-      {
-        ...fields,
-        technicianId: fields.technicianId ?? null,
-        bayId: fields.bayId ?? null,
-        taskId: fields.taskId ?? null,
-        recurrence: fields.recurrence ?? null,
-        notes: fields.notes ?? null,
-      },
-      override ?? false,
-    );
-  },
+  run: lazyBody(bodies, 'createEvent'),
 });
-
-/** Most occurrences of one series that can be cancelled one by one. */
-const MAX_EXDATES = 1000;
-
-function refuseCancelled(event: CalendarEventDoc): void {
-  if (event.status === 'cancelled') {
-    throw new EngineError('PRECONDITION', `calendar event ${event.id} is cancelled`, {
-      details: { id: event.id },
-    });
-  }
-}
 
 /**
  * `calendar.reschedule`: moves an event (times, technician, bay, or recurrence rule), checked
@@ -101,30 +79,9 @@ function refuseCancelled(event: CalendarEventDoc): void {
  */
 export const rescheduleEvent = defineCommand({
   name: 'calendar.reschedule',
-  input: rescheduleEventInput,
+  input: calendarCommandInputs.rescheduleEvent,
   ownership: ownEvent(),
-  run: async (ctx, input) => {
-    const event = await loadLive(ctx, input.id, input.rev);
-    refuseCancelled(event);
-    const settings = await readSettings(ctx.tx);
-    const times = resolveTimes(input.start ?? event.start, input.end ?? event.end, settings.timeZone);
-    const technicianId = input.technicianId === undefined ? event.technicianId : input.technicianId;
-    const bayId = input.bayId === undefined ? event.bayId : input.bayId;
-    const rule = input.recurrence === undefined ? event.recurrence : input.recurrence;
-    const recurrence = await checkHolders(event.kind, technicianId, bayId, rule);
-    const exdates = recurrence === null ? [] : movedExdates(event, times.start, settings.timeZone);
-    const draft = { eventId: event.id, kind: event.kind, ...times, technicianId, bayId, recurrence, exdates };
-    const report = await inspectSchedule(ctx.tx, draft, settings);
-    const override = enforceSchedule(report, input.override ?? false, ctx.principal.userId, ctx.now);
-    const { eventId: _id, ...fields } = draft;
-    const moved = await ctx.update<CalendarEvent>(COLLECTION, event, {
-      ...fields,
-      seriesEnd: await seriesEnd(draft, settings.timeZone),
-      override,
-    });
-    if (moved !== event) emitChanged(ctx, moved, 'rescheduled');
-    return moved;
-  },
+  run: lazyBody(bodies, 'rescheduleEvent'),
 });
 
 /**
@@ -144,63 +101,9 @@ export const rescheduleEvent = defineCommand({
  */
 export const cancelOccurrence = defineCommand({
   name: 'calendar.cancelOccurrence',
-  input: cancelOccurrenceInput,
+  input: calendarCommandInputs.cancelOccurrence,
   ownership: ownEvent(),
-  run: async (ctx, input) => {
-    const event = await loadLive(ctx, input.id, input.rev);
-    refuseCancelled(event);
-    if (event.recurrence === null) {
-      throw new EngineError(
-        'PRECONDITION',
-        `calendar event ${event.id} does not recur: cancel the event itself (calendar.cancel)`,
-        { details: { id: event.id } },
-      );
-    }
-    const { timeZone } = await readSettings(ctx.tx);
-    const at = parseInstant(input.occurrenceStart, timeZone);
-    if (at === undefined) {
-      throw new EngineError(
-        'VALIDATION',
-        `invalid occurrenceStart: "${input.occurrenceStart}" is not a date-time`,
-        {
-          details: {
-            issues: [{ path: 'occurrenceStart', message: 'not an ISO-8601 date-time', code: 'custom' }],
-          },
-        },
-      );
-    }
-    const start = new Date(at).toISOString();
-    const exdates = event.exdates ?? [];
-    if (exdates.includes(start)) {
-      throw new EngineError('PRECONDITION', `the occurrence of ${start} is already cancelled`, {
-        details: { id: event.id, occurrenceStart: start },
-      });
-    }
-    const found = (await expandSeries(event, { start: at, end: at + 1 }, timeZone)).some(
-      (o) => o.start === at,
-    );
-    if (!found) {
-      throw new EngineError(
-        'NOT_FOUND',
-        `calendar event ${event.id} has no occurrence starting at ${start}`,
-        {
-          details: { collection: 'calendarEvents', id: event.id, occurrenceStart: start },
-        },
-      );
-    }
-    if (exdates.length >= MAX_EXDATES) {
-      throw new EngineError(
-        'PRECONDITION',
-        `calendar event ${event.id} already has ${MAX_EXDATES} cancelled occurrences: end or cancel the series instead`,
-        { details: { id: event.id } },
-      );
-    }
-    const saved = await ctx.update<CalendarEvent>(COLLECTION, event, {
-      exdates: [...exdates, start].sort(),
-    });
-    emitChanged(ctx, saved, 'occurrence_cancelled');
-    return saved;
-  },
+  run: lazyBody(bodies, 'cancelOccurrence'),
 });
 
 /**
@@ -213,19 +116,9 @@ export const cancelOccurrence = defineCommand({
  */
 export const updateEvent = defineCommand({
   name: 'calendar.update',
-  input: updateEventInput,
+  input: calendarCommandInputs.updateEvent,
   ownership: ownEvent(),
-  run: async (ctx, input) => {
-    const event = await loadLive(ctx, input.id, input.rev);
-    if (input.taskId) await ctx.load('tasks', input.taskId);
-    const updated = await ctx.update<CalendarEvent>(COLLECTION, event, {
-      title: input.title,
-      notes: input.notes,
-      taskId: input.taskId,
-    });
-    if (updated !== event) emitChanged(ctx, updated, 'updated');
-    return updated;
-  },
+  run: lazyBody(bodies, 'updateEvent'),
 });
 
 /**
@@ -239,22 +132,9 @@ export const updateEvent = defineCommand({
  */
 export const cancelEvent = defineCommand({
   name: 'calendar.cancel',
-  input: cancelEventInput,
+  input: calendarCommandInputs.cancelEvent,
   ownership: ownEvent(),
-  run: async (ctx, input) => {
-    const event = await loadLive(ctx, input.id, input.rev);
-    if (event.status === 'cancelled') {
-      throw new EngineError('PRECONDITION', `calendar event ${event.id} is already cancelled`, {
-        details: { id: event.id },
-      });
-    }
-    const cancelled = await ctx.update<CalendarEvent>(COLLECTION, event, {
-      status: 'cancelled',
-      cancelReason: input.reason ?? null,
-    });
-    emitChanged(ctx, cancelled, 'cancelled');
-    return cancelled;
-  },
+  run: lazyBody(bodies, 'cancelEvent'),
 });
 
 /**
@@ -267,12 +147,7 @@ export const cancelEvent = defineCommand({
  */
 export const deleteEvent = defineCommand({
   name: 'calendar.delete',
-  input: eventRefInput,
+  input: calendarCommandInputs.deleteEvent,
   ownership: ownEvent(),
-  run: async (ctx, input) => {
-    const event = await loadLive(ctx, input.id, input.rev);
-    const deleted = await ctx.softDelete<CalendarEvent>(COLLECTION, event);
-    emitChanged(ctx, deleted, 'deleted');
-    return deleted;
-  },
+  run: lazyBody(bodies, 'deleteEvent'),
 });

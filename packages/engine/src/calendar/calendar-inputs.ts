@@ -1,12 +1,6 @@
 import * as z from 'zod/mini';
 import { idString, longText, revNumber, shortText } from '../domain/schemas.js';
-import { EngineError } from '../kernel/engine-error.js';
 import { CALENDAR_EVENT_KINDS, type CalendarEventKind } from './calendar-event.js';
-import { normaliseRecurrence } from './recurrence.js';
-import { parseInstant } from './time-zone.js';
-
-/** The longest single occurrence: 31 days. */
-const MAX_EVENT_MS = 31 * 86_400_000;
 
 /**
  * Calendar times lie in [2000-01-01, 2100-01-01) UTC, which keeps every expansion cheap.
@@ -140,57 +134,6 @@ export const cancelEventInput = z.strictObject({
  * ```
  */
 export const eventRefInput = z.strictObject({ id: idString, rev: z.optional(revNumber) });
-
-function invalid(path: string, message: string): EngineError {
-  return new EngineError('VALIDATION', `invalid ${path}: ${message}`, {
-    details: { issues: [{ path, message, code: 'custom' }] },
-  });
-}
-
-/**
- * Reads `start` and `end` in the organisation's `zone` (see {@link instantText}) and returns them
- * as UTC ISO strings; refuses unreadable times, an end not after the start, or an occurrence
- * longer than {@link MAX_EVENT_MS}.
- *
- * @example
- * ```ts
- * resolveTimes('2026-03-30T09:00', '2026-03-30T11:00', 'Europe/Paris');
- * // { start: '2026-03-30T07:00:00.000Z', end: '2026-03-30T09:00:00.000Z' }
- * ```
- */
-export function resolveTimes(start: string, end: string, zone: string): { start: string; end: string } {
-  const from = parseInstant(start, zone);
-  if (from === undefined) throw invalid('start', `"${start}" is not an ISO-8601 date-time`);
-  const to = parseInstant(end, zone);
-  if (to === undefined) throw invalid('end', `"${end}" is not an ISO-8601 date-time`);
-  if (from < CALENDAR_SPAN.start || to > CALENDAR_SPAN.end)
-    throw invalid('start', 'times must lie in 2000–2099');
-  if (to <= from) throw invalid('end', 'an event must end after it starts');
-  if (to - from > MAX_EVENT_MS) throw invalid('end', 'an occurrence may last at most 31 days');
-  return { start: new Date(from).toISOString(), end: new Date(to).toISOString() };
-}
-
-/**
- * Checks who and what an event of `kind` holds: a bay booking needs a bay, time off a
- * technician or a bay. Resolves to the rule in canonical form (or null).
- *
- * @example
- * ```ts
- * const recurrence = await checkHolders('time_off', 'u-2', null, 'FREQ=WEEKLY;BYDAY=SA');
- * ```
- */
-export async function checkHolders(
-  kind: CalendarEventKind,
-  technicianId: string | null,
-  bayId: string | null,
-  recurrence: string | null,
-): Promise<string | null> {
-  if (kind === 'bay_booking' && bayId === null) throw invalid('bayId', 'a bay booking needs a bay');
-  if (kind === 'time_off' && technicianId === null && bayId === null) {
-    throw invalid('technicianId', 'time off needs a technician or a bay');
-  }
-  return recurrence === null ? null : normaliseRecurrence(recurrence);
-}
 
 /**
  * The fields an input sets, for the policy's field-limited grants: `override` counts only when

@@ -1,29 +1,13 @@
 import * as z from 'zod/mini';
 import { defineQuery } from '../domain/command.js';
+import { lazyBody } from '../domain/lazy-body.js';
 import { idString } from '../domain/schemas.js';
-import { EngineError } from '../kernel/engine-error.js';
-import { readSettings } from '../settings/settings-service.js';
-import type { Where } from '../storage/contract.js';
-import {
-  CALENDAR_EVENT_KINDS,
-  type CalendarEvent,
-  type CalendarEventKind,
-  type Occurrence,
-} from './calendar-event.js';
-import {
-  CALENDAR_SPAN,
-  checkConflictsInput,
-  checkHolders,
-  eventRefInput,
-  instantText,
-  resolveTimes,
-} from './calendar-inputs.js';
-import { expandSeries, movedExdates } from './recurrence.js';
-import { eventsOverlapping, inspectSchedule, type ScheduleReport } from './schedule-check.js';
-import { parseInstant, wallTimeAt } from './time-zone.js';
+import { lazyModule } from '../kernel/lazy-module.js';
+import { CALENDAR_EVENT_KINDS, type CalendarEventKind } from './calendar-event.js';
+import { checkConflictsInput, eventRefInput, instantText } from './calendar-inputs.js';
+import { wallTimeAt } from './time-zone.js';
 
-/** The widest range one view may ask for: 400 days. */
-const MAX_VIEW_MS = 400 * 86_400_000;
+const bodies = lazyModule('calendar operations', () => import('./calendar-bodies.js'));
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -55,10 +39,24 @@ const viewInput = z.strictObject({
 });
 
 /**
+ * The input schemas of the operations of this file (their bodies, in `calendar-query-bodies.ts`, are typed by them).
+ *
+ * @example
+ * ```ts
+ * const input: z.output<typeof calendarQueryInputs.listCalendar> = parseInput(calendarQueryInputs.listCalendar, raw, 'calendar.list');
+ * ```
+ */
+export const calendarQueryInputs = {
+  listCalendar: viewInput,
+  getEvent: eventRefInput,
+  checkConflicts: checkConflictsInput,
+};
+
+/**
  * `calendar.list`: the occurrences in `[from, to)` — per technician, bay or task when asked,
  * of some kinds when asked — with recurring events expanded in the organisation's zone, first
  * first, each with its wall-clock times in that zone. Cancelled events only with
- * `includeCancelled`. A range wider than {@link MAX_VIEW_MS} is refused.
+ * `includeCancelled`. A range wider than 400 days is refused.
  *
  * @example
  * ```ts
@@ -67,67 +65,9 @@ const viewInput = z.strictObject({
  */
 export const listCalendar = defineQuery({
   name: 'calendar.list',
-  input: viewInput,
-  run: async (ctx, input): Promise<Occurrence[]> => {
-    const { timeZone } = await readSettings(ctx.tx);
-    const range = viewRange(input.from, input.to, timeZone);
-    const where: Where = {};
-    if (input.technicianId !== undefined) where.technicianId = input.technicianId;
-    if (input.bayId !== undefined) where.bayId = input.bayId;
-    if (input.taskId !== undefined) where.taskId = input.taskId;
-    if (input.kinds !== undefined) where.kind = { in: input.kinds };
-    const events = await eventsOverlapping(ctx.tx, range, where, input.includeCancelled ?? false);
-    const expanded = await Promise.all(events.map((event) => expandSeries(event, range, timeZone)));
-    const occurrences = events.flatMap((event, i) =>
-      (expanded[i] ?? []).map((o) => occurrenceOf(event, o, timeZone)),
-    );
-    return occurrences.sort((a, b) => a.start.localeCompare(b.start) || a.eventId.localeCompare(b.eventId));
-  },
+  input: calendarQueryInputs.listCalendar,
+  run: lazyBody(bodies, 'listCalendar'),
 });
-
-function viewRange(from: string, to: string, zone: string): { start: number; end: number } {
-  const start = parseInstant(from, zone) ?? Number.NaN;
-  const end = parseInstant(to, zone) ?? Number.NaN;
-  const inSpan = start >= CALENDAR_SPAN.start && end <= CALENDAR_SPAN.end;
-  if (!inSpan || !(end > start) || end - start > MAX_VIEW_MS) {
-    throw new EngineError(
-      'VALIDATION',
-      'invalid calendar range: from < to, at most 400 days apart, in 2000–2099',
-      {
-        details: {
-          issues: [
-            { path: 'to', message: 'from < to, at most 400 days apart, in 2000–2099', code: 'custom' },
-          ],
-        },
-      },
-    );
-  }
-  return { start, end };
-}
-
-function occurrenceOf(
-  event: CalendarEvent & { id: string; rev: number },
-  o: { start: number; end: number },
-  zone: string,
-): Occurrence {
-  return {
-    eventId: event.id,
-    kind: event.kind,
-    title: event.title,
-    start: new Date(o.start).toISOString(),
-    end: new Date(o.end).toISOString(),
-    localStart: localDateTime(o.start, zone),
-    localEnd: localDateTime(o.end, zone),
-    timeZone: zone,
-    technicianId: event.technicianId,
-    bayId: event.bayId,
-    taskId: event.taskId,
-    recurring: event.recurrence !== null,
-    recurrence: event.recurrence,
-    rev: event.rev,
-    status: event.status,
-  };
-}
 
 /**
  * `calendar.get`: one event (not a deleted one).
@@ -139,8 +79,8 @@ function occurrenceOf(
  */
 export const getEvent = defineQuery({
   name: 'calendar.get',
-  input: eventRefInput,
-  run: (ctx, input) => ctx.load<CalendarEvent>('calendarEvents', input.id),
+  input: calendarQueryInputs.getEvent,
+  run: lazyBody(bodies, 'getEvent'),
 });
 
 /**
@@ -158,17 +98,6 @@ export const getEvent = defineQuery({
  */
 export const checkConflicts = defineQuery({
   name: 'calendar.checkConflicts',
-  input: checkConflictsInput,
-  run: async (ctx, input): Promise<ScheduleReport> => {
-    const settings = await readSettings(ctx.tx);
-    const times = resolveTimes(input.start, input.end, settings.timeZone);
-    const technicianId = input.technicianId ?? null;
-    const bayId = input.bayId ?? null;
-    const recurrence = await checkHolders(input.kind, technicianId, bayId, input.recurrence ?? null);
-    const draft = { kind: input.kind, ...times, technicianId, bayId, recurrence };
-    if (input.eventId === undefined) return inspectSchedule(ctx.tx, draft, settings);
-    const moved = await ctx.load<CalendarEvent>('calendarEvents', input.eventId);
-    const exdates = recurrence === null ? [] : movedExdates(moved, times.start, settings.timeZone);
-    return inspectSchedule(ctx.tx, { ...draft, eventId: moved.id, exdates }, settings);
-  },
+  input: calendarQueryInputs.checkConflicts,
+  run: lazyBody(bodies, 'checkConflicts'),
 });

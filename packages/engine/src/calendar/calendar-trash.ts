@@ -1,8 +1,10 @@
-import { readSettings } from '../settings/settings-service.js';
+import { lazyBody } from '../domain/lazy-body.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import type { TrashHandler } from '../trash/trash-registry.js';
-import { emitChanged } from './book-event.js';
+import { emitChanged } from './calendar-changed.js';
 import type { CalendarEvent } from './calendar-event.js';
-import { enforceSchedule, inspectSchedule } from './schedule-check.js';
+
+const bodies = lazyModule('calendar operations', () => import('./calendar-bodies.js'));
 
 /**
  * How the trash treats calendar events: a booked event comes back only if its task is live and
@@ -16,12 +18,6 @@ import { enforceSchedule, inspectSchedule } from './schedule-check.js';
  */
 export const calendarTrash: TrashHandler<CalendarEvent> = {
   collection: 'calendarEvents',
-  beforeRestore: async (ctx, event) => {
-    if (event.taskId !== null) await ctx.load('tasks', event.taskId);
-    if (event.status === 'cancelled') return;
-    const settings = await readSettings(ctx.tx);
-    const report = await inspectSchedule(ctx.tx, { ...event, eventId: event.id }, settings);
-    enforceSchedule({ conflicts: report.conflicts, outsideHours: [] }, false, ctx.principal.userId, ctx.now);
-  },
+  beforeRestore: lazyBody(bodies, 'checkCalendarRestore'),
   afterRestore: async (ctx, event) => emitChanged(ctx, event, 'restored'),
 };

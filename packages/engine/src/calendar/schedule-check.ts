@@ -3,7 +3,7 @@ import type { ReadTransaction, Where } from '../storage/contract.js';
 import { type BusinessHours, type HoursViolation, outsideBusinessHours } from './business-hours.js';
 import type { CalendarEventDoc, CalendarEventKind, ScheduleOverride } from './calendar-event.js';
 import { type Booking, type ConflictResource, findOverlaps } from './conflicts.js';
-import { expandSeries, type Interval, type Series, seriesEnd } from './recurrence.js';
+import { expandSeries, type Interval, type Series, seriesEnd } from './recurrence-rules.js';
 
 /** How far ahead an open-ended series is checked for conflicts: one year and a day. */
 const OPEN_SERIES_HORIZON_MS = 366 * 86_400_000;

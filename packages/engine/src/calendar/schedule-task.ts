@@ -1,14 +1,14 @@
 import * as z from 'zod/mini';
 import { defineCommand } from '../domain/command.js';
+import { lazyBody } from '../domain/lazy-body.js';
 import { idString, longText, revNumber, shortText } from '../domain/schemas.js';
-import { readSettings } from '../settings/settings-service.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import type { Doc } from '../storage/contract.js';
 import type { Task } from '../tasks/task-model.js';
-import { transitionTask } from '../tasks/task-status.js';
-import { bookEvent } from './book-event.js';
 import type { CalendarEventDoc } from './calendar-event.js';
 import { instantText } from './calendar-inputs.js';
-import { cancelTaskEvents } from './task-events.js';
+
+const bodies = lazyModule('calendar operations', () => import('./calendar-bodies.js'));
 
 const scheduleTaskInput = z.strictObject({
   taskId: idString,
@@ -36,6 +36,18 @@ export interface ScheduledTask {
 }
 
 /**
+ * The input schemas of the operations of this file (their bodies, in `schedule-task-body.ts`, are typed by them).
+ *
+ * @example
+ * ```ts
+ * const input: z.output<typeof scheduleTaskInputs.scheduleTask> = parseInput(scheduleTaskInputs.scheduleTask, raw, 'calendar.scheduleTask');
+ * ```
+ */
+export const scheduleTaskInputs = {
+  scheduleTask: scheduleTaskInput,
+};
+
+/**
  * `calendar.scheduleTask`: books the task's appointment and schedules the task, in ONE
  * transaction — the appointment (checked for double bookings and business hours like any
  * booking; `override: true` to book past them), the task's technician and schedule fields, and
@@ -53,49 +65,6 @@ export interface ScheduledTask {
  */
 export const scheduleTask = defineCommand({
   name: 'calendar.scheduleTask',
-  input: scheduleTaskInput,
-  run: async (ctx, input): Promise<ScheduledTask> => {
-    const task = await ctx.load<Task>(
-      'tasks',
-      input.taskId,
-      input.rev === undefined ? {} : { rev: input.rev },
-    );
-    const settings = await readSettings(ctx.tx);
-    if (task.status === 'scheduled') {
-      await cancelTaskEvents(ctx, task.id, 'the task was rescheduled', ['appointment']);
-    }
-    const appointment = await bookEvent(
-      ctx,
-      settings,
-      {
-        kind: 'appointment',
-        title: input.title ?? `${task.number} — ${task.title}`,
-        start: input.start,
-        end: input.end,
-        technicianId: input.technicianId,
-        bayId: input.bayId ?? null,
-        taskId: task.id,
-        recurrence: null,
-        notes: input.notes ?? null,
-      },
-      input.override ?? false,
-    );
-    const planned = await ctx.update<Task>('tasks', task, {
-      technicianId: input.technicianId,
-      scheduledStart: appointment.start,
-      scheduledEnd: appointment.end,
-    });
-    const saved = planned.status === 'scheduled' ? planned : await transitionTask(ctx, planned, 'scheduled');
-    if (planned !== task) {
-      const fields = ['technicianId', 'scheduledStart', 'scheduledEnd'];
-      ctx.emit('task.updated', {
-        id: saved.id,
-        number: saved.number,
-        fields,
-        by: ctx.principal.userId,
-        at: ctx.now,
-      });
-    }
-    return { task: saved, appointment };
-  },
+  input: scheduleTaskInputs.scheduleTask,
+  run: lazyBody(bodies, 'scheduleTask'),
 });

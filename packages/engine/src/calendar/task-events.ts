@@ -1,6 +1,6 @@
 import type { CommandContext } from '../domain/command.js';
 import type { Where } from '../storage/contract.js';
-import { emitChanged } from './book-event.js';
+import { emitChanged } from './calendar-changed.js';
 import type { CalendarEvent, CalendarEventDoc, CalendarEventKind } from './calendar-event.js';
 
 /**

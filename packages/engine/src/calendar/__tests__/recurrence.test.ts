@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../kernel/engine-error.js';
-import { expandSeries, normaliseRecurrence, seriesEnd } from '../recurrence.js';
+import { expandSeries, normaliseRecurrence, seriesEnd } from '../recurrence-rules.js';
 
 const PARIS = 'Europe/Paris';
 const range = (from: string, to: string) => ({ start: Date.parse(from), end: Date.parse(to) });
