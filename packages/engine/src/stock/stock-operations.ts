@@ -1,19 +1,81 @@
 import * as z from 'zod/mini';
 import { defineCommand } from '../domain/command.js';
+import { lazyBody } from '../domain/lazy-body.js';
 import { idString, isoDate, longText, shortText } from '../domain/schemas.js';
-import { EngineError } from '../kernel/engine-error.js';
-import { type Lot, type Material, money, quantity } from '../materials/material-model.js';
-import type { Doc } from '../storage/contract.js';
-import type { Task } from '../tasks/task-model.js';
+import { lazyModule } from '../kernel/lazy-module.js';
+import { money, quantity } from '../materials/material-model.js';
 import { interventionOwnership } from '../workflows/intervention-commands.js';
-import type { InterventionFields } from '../workflows/workflow-collections.js';
-import { workflowStep } from '../workflows/workflow-step.js';
-import { applyMovement, recordConsumption } from './stock-ledger.js';
-import type { StockMovement } from './stock-movement.js';
+
+const bodies = lazyModule('stock operations', () => import('./inventory-bodies.js'));
 
 const lotNumber = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
 const reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(500));
 const optionalId = z.optional(idString);
+
+/**
+ * The input schemas of the operations of this file (their bodies, in `stock-bodies.ts`, are typed by them).
+ *
+ * @example
+ * ```ts
+ * const input: z.output<typeof stockCommandInputs.purchaseStock> = parseInput(stockCommandInputs.purchaseStock, raw, 'stock.purchase');
+ * ```
+ */
+export const stockCommandInputs = {
+  purchaseStock: z.strictObject({
+    materialId: idString,
+    quantity,
+    lotNumber: z.optional(lotNumber),
+    receivedAt: z.optional(isoDate),
+    expiresAt: z.optional(z.nullable(isoDate)),
+    unitCost: z.optional(money),
+    location: z.optional(shortText),
+    note: z.optional(longText),
+  }),
+  consumeStock: z.strictObject({
+    sku: z.string().check(z.minLength(1), z.maxLength(64)),
+    lot: z.optional(lotNumber),
+    quantity,
+    interventionId: idString,
+    stepId: idString,
+    taskId: optionalId,
+    vehicleId: optionalId,
+    zone: z.optional(shortText),
+    note: z.optional(longText),
+  }),
+  wasteStock: z.strictObject({
+    materialId: idString,
+    lotId: optionalId,
+    quantity,
+    reason,
+    interventionId: optionalId,
+    stepId: optionalId,
+    taskId: optionalId,
+  }),
+  adjustStock: z.strictObject({
+    materialId: idString,
+    lotId: optionalId,
+    delta: z.number().check(
+      z.gte(-1e9),
+      z.lte(1e9),
+      z.refine((n) => n !== 0, 'an adjustment cannot be 0'),
+    ),
+    reason,
+  }),
+  returnStock: z.strictObject({
+    materialId: idString,
+    lotId: optionalId,
+    quantity,
+    interventionId: optionalId,
+    note: z.optional(longText),
+  }),
+  transferStock: z.strictObject({
+    materialId: idString,
+    lotId: optionalId,
+    quantity,
+    from: shortText,
+    to: shortText,
+  }),
+};
 
 /**
  * `stock.purchase`: receives stock from a supplier. With a `lotNumber` the lot is created on its
@@ -26,45 +88,8 @@ const optionalId = z.optional(idString);
  */
 export const purchaseStock = defineCommand({
   name: 'stock.purchase',
-  input: z.strictObject({
-    materialId: idString,
-    quantity,
-    lotNumber: z.optional(lotNumber),
-    receivedAt: z.optional(isoDate),
-    expiresAt: z.optional(z.nullable(isoDate)),
-    unitCost: z.optional(money),
-    location: z.optional(shortText),
-    note: z.optional(longText),
-  }),
-  run: async (ctx, input): Promise<{ movement: Doc<StockMovement>; lot: Doc<Lot> | null }> => {
-    const material = await ctx.load<Material>('materials', input.materialId);
-    let lot: Doc<Lot> | null = null;
-    if (input.lotNumber !== undefined) {
-      const found = await ctx.tx.find<Lot>('lots', {
-        where: { materialId: material.id, lotNumber: input.lotNumber },
-        limit: 1,
-        deleted: 'all',
-      });
-      lot =
-        found.items[0] ??
-        (await ctx.insert<Lot>('lots', {
-          materialId: material.id,
-          lotNumber: input.lotNumber,
-          receivedAt: input.receivedAt ? new Date(input.receivedAt).toISOString() : ctx.now,
-          expiresAt: input.expiresAt ? new Date(input.expiresAt).toISOString() : null,
-          unitCost: input.unitCost ?? material.unitCost,
-        }));
-    }
-    const movement = await applyMovement(ctx, {
-      materialId: material.id,
-      lotId: lot?.id ?? null,
-      kind: 'purchase',
-      quantity: input.quantity,
-      location: input.location ?? material.storageLocation,
-      note: input.note ?? null,
-    });
-    return { movement, lot };
-  },
+  input: stockCommandInputs.purchaseStock,
+  run: lazyBody(bodies, 'purchaseStock'),
 });
 
 /**
@@ -84,41 +109,10 @@ export const purchaseStock = defineCommand({
  */
 export const consumeStock = defineCommand({
   name: 'stock.consume',
-  input: z.strictObject({
-    sku: z.string().check(z.minLength(1), z.maxLength(64)),
-    lot: z.optional(lotNumber),
-    quantity,
-    interventionId: idString,
-    stepId: idString,
-    taskId: optionalId,
-    vehicleId: optionalId,
-    zone: z.optional(shortText),
-    note: z.optional(longText),
-  }),
+  input: stockCommandInputs.consumeStock,
   ownership: { assignee: (tx, input) => interventionOwnership.assignee(tx, { id: input.interventionId }) },
-  run: async (ctx, input): Promise<Doc<StockMovement>> => {
-    const intervention = await ctx.load<InterventionFields>('interventions', input.interventionId);
-    workflowStep(ctx, intervention, input.stepId);
-    const task = await ctx.tx.get<Task>('tasks', intervention.taskId);
-    const vehicleId = task?.vehicleId ?? undefined;
-    mustMatch('taskId', input.taskId, intervention.taskId, `intervention ${intervention.id}`);
-    mustMatch('vehicleId', input.vehicleId, vehicleId, `task ${intervention.taskId}`);
-    return recordConsumption(ctx, {
-      ...input,
-      kind: 'consumption',
-      taskId: intervention.taskId,
-      ...(vehicleId === undefined ? {} : { vehicleId }),
-    });
-  },
+  run: lazyBody(bodies, 'consumeStock'),
 });
-
-function mustMatch(path: string, given: string | undefined, actual: string | undefined, owner: string): void {
-  if (given === undefined || given === actual) return;
-  const message = `${owner} has ${path} ${actual ?? 'none'}, not ${given}`;
-  throw new EngineError('VALIDATION', `invalid ${path}: ${message}`, {
-    details: { issues: [{ path, message, code: 'mismatch' }] },
-  });
-}
 
 /**
  * `stock.waste`: material spoiled or thrown away, with a reason.
@@ -130,17 +124,8 @@ function mustMatch(path: string, given: string | undefined, actual: string | und
  */
 export const wasteStock = defineCommand({
   name: 'stock.waste',
-  input: z.strictObject({
-    materialId: idString,
-    lotId: optionalId,
-    quantity,
-    reason,
-    interventionId: optionalId,
-    stepId: optionalId,
-    taskId: optionalId,
-  }),
-  run: (ctx, input): Promise<Doc<StockMovement>> =>
-    applyMovement(ctx, { ...input, kind: 'waste', quantity: -input.quantity }),
+  input: stockCommandInputs.wasteStock,
+  run: lazyBody(bodies, 'wasteStock'),
 });
 
 /**
@@ -154,24 +139,8 @@ export const wasteStock = defineCommand({
  */
 export const adjustStock = defineCommand({
   name: 'stock.adjust',
-  input: z.strictObject({
-    materialId: idString,
-    lotId: optionalId,
-    delta: z.number().check(
-      z.gte(-1e9),
-      z.lte(1e9),
-      z.refine((n) => n !== 0, 'an adjustment cannot be 0'),
-    ),
-    reason,
-  }),
-  run: (ctx, input): Promise<Doc<StockMovement>> =>
-    applyMovement(ctx, {
-      materialId: input.materialId,
-      lotId: input.lotId ?? null,
-      kind: 'adjustment',
-      quantity: input.delta,
-      reason: input.reason,
-    }),
+  input: stockCommandInputs.adjustStock,
+  run: lazyBody(bodies, 'adjustStock'),
 });
 
 /**
@@ -184,14 +153,8 @@ export const adjustStock = defineCommand({
  */
 export const returnStock = defineCommand({
   name: 'stock.return',
-  input: z.strictObject({
-    materialId: idString,
-    lotId: optionalId,
-    quantity,
-    interventionId: optionalId,
-    note: z.optional(longText),
-  }),
-  run: (ctx, input): Promise<Doc<StockMovement>> => applyMovement(ctx, { ...input, kind: 'return' }),
+  input: stockCommandInputs.returnStock,
+  run: lazyBody(bodies, 'returnStock'),
 });
 
 /**
@@ -205,29 +168,8 @@ export const returnStock = defineCommand({
  */
 export const transferStock = defineCommand({
   name: 'stock.transfer',
-  input: z.strictObject({
-    materialId: idString,
-    lotId: optionalId,
-    quantity,
-    from: shortText,
-    to: shortText,
-  }),
-  run: async (ctx, input): Promise<Doc<StockMovement>[]> => {
-    if (input.from === input.to) {
-      throw new EngineError('VALIDATION', 'a transfer needs two different locations', { details: input });
-    }
-    const transferId = ctx.ids.next();
-    const common = {
-      materialId: input.materialId,
-      lotId: input.lotId ?? null,
-      kind: 'transfer' as const,
-      transferId,
-    };
-    return [
-      await applyMovement(ctx, { ...common, quantity: -input.quantity, location: input.from }),
-      await applyMovement(ctx, { ...common, quantity: input.quantity, location: input.to }),
-    ];
-  },
+  input: stockCommandInputs.transferStock,
+  run: lazyBody(bodies, 'transferStock'),
 });
 
 /** The stock commands, as the `shop.stock` section exposes them (with the queries). */
