@@ -4,7 +4,7 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { renderError } from '../errors/error-text.js';
-import { type ControlProblem, RpmaFormControl } from '../forms/form-control.js';
+import { RpmaIdPicker } from '../forms/id-picker.js';
 import { themeStyles } from '../theme/theme.js';
 
 /** Options shown at once. */
@@ -33,7 +33,7 @@ const SHOWN = 20;
  * <script>form.addEventListener('change', () => console.log(new FormData(form).get('clientId')));</script>
  * ```
  */
-export class RpmaClientPicker extends RpmaFormControl {
+export class RpmaClientPicker extends RpmaIdPicker {
   static override styles = [
     themeStyles,
     css`
@@ -79,10 +79,6 @@ export class RpmaClientPicker extends RpmaFormControl {
     `,
   ];
 
-  /** The chosen client id ('' for none). */
-  @property() value = '';
-  /** A refusal to show under the box (the engine's message about the client). */
-  @property() issue = '';
   /** The text shown in the empty box. */
   @property() placeholder = '';
 
@@ -255,37 +251,19 @@ export class RpmaClientPicker extends RpmaFormControl {
     this.changed();
   }
 
-  private changed(): void {
-    this.syncForm();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  protected missingMessage(): string {
+    return msg('Choose a client', { id: 'client-picker-missing' });
   }
 
-  protected formValue(): string | null {
-    return this.value || null;
-  }
-
-  protected formState(): string {
-    return this.value;
-  }
-
-  protected problem(): ControlProblem | undefined {
-    if (this.required && !this.value) {
-      return { flag: 'valueMissing', message: msg('Choose a client', { id: 'client-picker-missing' }) };
-    }
-    if (this.issue) return { flag: 'customError', message: this.issue };
-    return undefined;
-  }
-
-  protected resetValue(): void {
-    this.value = this.getAttribute('value') ?? '';
+  protected override resetValue(): void {
+    super.resetValue();
     this.text = '';
     this.editing = false;
-    this.issue = '';
     this.close();
   }
 
-  protected restoreValue(state: string): void {
-    this.value = state;
+  protected override restoreValue(state: string): void {
+    super.restoreValue(state);
     this.editing = false;
   }
 

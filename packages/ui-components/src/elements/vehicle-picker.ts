@@ -4,7 +4,7 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
 import { renderError } from '../errors/error-text.js';
-import { type ControlProblem, RpmaFormControl } from '../forms/form-control.js';
+import { RpmaIdPicker } from '../forms/id-picker.js';
 import { themeStyles } from '../theme/theme.js';
 
 /**
@@ -37,7 +37,7 @@ export function vehicleLabel(v: Pick<Vehicle, 'make' | 'model' | 'year' | 'plate
  * </form>
  * ```
  */
-export class RpmaVehiclePicker extends RpmaFormControl {
+export class RpmaVehiclePicker extends RpmaIdPicker {
   static override styles = [
     themeStyles,
     css`
@@ -57,10 +57,6 @@ export class RpmaVehiclePicker extends RpmaFormControl {
 
   /** Whose vehicles are offered; none until it is set. */
   @property({ attribute: 'client-id' }) clientId = '';
-  /** The chosen vehicle id ('' for none). */
-  @property() value = '';
-  /** A refusal to show under the select (the engine's message about the vehicle). */
-  @property() issue = '';
 
   private readonly vehicles = new EngineQueryController<{ clientId: string; items: Doc<Vehicle>[] }>(this, {
     events: [],
@@ -117,33 +113,11 @@ export class RpmaVehiclePicker extends RpmaFormControl {
   private onChange(e: Event): void {
     this.value = (e.target as HTMLSelectElement).value;
     this.issue = '';
-    this.syncForm();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    this.changed();
   }
 
-  protected formValue(): string | null {
-    return this.value || null;
-  }
-
-  protected formState(): string {
-    return this.value;
-  }
-
-  protected problem(): ControlProblem | undefined {
-    if (this.required && !this.value) {
-      return { flag: 'valueMissing', message: msg('Choose a vehicle', { id: 'vehicle-picker-missing' }) };
-    }
-    if (this.issue) return { flag: 'customError', message: this.issue };
-    return undefined;
-  }
-
-  protected resetValue(): void {
-    this.value = this.getAttribute('value') ?? '';
-    this.issue = '';
-  }
-
-  protected restoreValue(state: string): void {
-    this.value = state;
+  protected missingMessage(): string {
+    return msg('Choose a vehicle', { id: 'vehicle-picker-missing' });
   }
 
   protected validityAnchor(): HTMLElement | undefined {
