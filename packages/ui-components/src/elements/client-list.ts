@@ -1,11 +1,10 @@
 import { msg, str } from '@lit/localize';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { Client, Doc } from '@rpma/engine';
 import { css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { RpmaElement } from '../base/rpma-element.js';
-import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
+import { MorePagesController } from '../controllers/more-pages-controller.js';
 import { VirtualizeController } from '../controllers/virtualize-controller.js';
 import { renderError } from '../errors/error-text.js';
 import { clientKindLabel } from '../i18n/labels.js';
@@ -119,10 +118,6 @@ export class RpmaClientList extends RpmaElement {
   /** Rows read per page while not searching (1–1000). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
 
-  @state() private more: Doc<Client>[] = [];
-  @state() private cursor: string | null = null;
-  private firstPage: ClientPage | undefined;
-
   private readonly clients = new EngineQueryController<ClientPage>(this, {
     events: [],
     collections: CLIENT_COLLECTIONS,
@@ -137,20 +132,20 @@ export class RpmaClientList extends RpmaElement {
       return shop.clients.list({ ...(this.kind ? { kind: this.kind } : {}), limit: this.pageSize });
     },
   });
-  private readonly paging = new ActionController(this);
+  private readonly pages = new MorePagesController<Doc<Client>>(this, {
+    first: () => this.clients.value,
+    next: (context, after) =>
+      shopFor(context).clients.list({
+        ...(this.kind ? { kind: this.kind } : {}),
+        limit: this.pageSize,
+        after,
+      }),
+  });
   private readonly virtualizer = new VirtualizeController(this);
 
   /** The clients currently loaded, in order. */
   get rows(): Doc<Client>[] {
-    return this.clients.value ? [...this.clients.value.items, ...this.more] : [];
-  }
-
-  protected override willUpdate(): void {
-    if (this.clients.value !== this.firstPage) {
-      this.firstPage = this.clients.value;
-      this.more = [];
-      this.cursor = this.firstPage?.nextCursor ?? null;
-    }
+    return this.pages.rows;
   }
 
   override render() {
@@ -172,7 +167,7 @@ export class RpmaClientList extends RpmaElement {
           </select>
         </label>
       </div>
-      ${renderError(this.clients.error ?? this.paging.error ?? this.virtualizer.error)}
+      ${renderError(this.clients.error ?? this.pages.error ?? this.virtualizer.error)}
       ${
         loaded && rows.length === 0
           ? html`<p class="empty" part="empty">
@@ -204,7 +199,7 @@ export class RpmaClientList extends RpmaElement {
         ${
           this.clients.loading && !loaded
             ? msg('Loading clients…', { id: 'client-list-loading' })
-            : this.cursor
+            : this.pages.hasMore
               ? msg(str`${rows.length} clients shown, more below`, { id: 'client-list-more' })
               : msg(str`${rows.length} clients`, { id: 'client-list-count' })
         }
@@ -234,26 +229,7 @@ export class RpmaClientList extends RpmaElement {
   }
 
   protected override firstUpdated(): void {
-    this.renderRoot.querySelector('.list')?.addEventListener('rangeChanged', (e) => {
-      const last = (e as RangeChangedEvent).last;
-      if (last >= this.rows.length - 20) void this.loadMore();
-    });
-  }
-
-  private async loadMore(): Promise<void> {
-    const after = this.cursor;
-    if (this.paging.pending || !after) return;
-    const from = this.firstPage;
-    const page = await this.paging.run((context) =>
-      shopFor(context).clients.list({
-        ...(this.kind ? { kind: this.kind } : {}),
-        limit: this.pageSize,
-        after,
-      }),
-    );
-    if (!page || from !== this.firstPage) return;
-    this.more = [...this.more, ...page.items];
-    this.cursor = page.nextCursor;
+    this.pages.follow(this.renderRoot.querySelector('.list'));
   }
 
   /** ArrowDown / ArrowUp move the focus to the next / previous row. */

@@ -1,11 +1,10 @@
 import { msg, str } from '@lit/localize';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { Page } from '@rpma/engine';
 import { css, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { RpmaElement } from '../base/rpma-element.js';
-import { ActionController } from '../controllers/action-controller.js';
 import { EngineQueryController, shopFor } from '../controllers/engine-query-controller.js';
+import { MorePagesController } from '../controllers/more-pages-controller.js';
 import { VirtualizeController } from '../controllers/virtualize-controller.js';
 import { asTaskPage, type TaskRow, type TaskStatus } from '../engine-types.js';
 import { renderError } from '../errors/error-text.js';
@@ -126,29 +125,21 @@ export class RpmaTaskList extends RpmaElement {
   /** Rows fetched per page (1–1000). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
 
-  @state() private more: TaskRow[] = [];
-  @state() private cursor: string | null = null;
-  private firstPage: Page<TaskRow> | undefined;
-
   private readonly tasks = new EngineQueryController<Page<TaskRow>>(this, {
     events: TASK_EVENTS,
     args: () => [JSON.stringify(this.filters())],
     load: async (context) => asTaskPage(await shopFor(context).tasks.page(this.filters())),
   });
-  private readonly paging = new ActionController(this);
+  private readonly pages = new MorePagesController<TaskRow>(this, {
+    first: () => this.tasks.value,
+    next: async (context, after) =>
+      asTaskPage(await shopFor(context).tasks.page({ ...this.filters(), after })),
+  });
   private readonly virtualizer = new VirtualizeController(this);
 
   /** The rows currently loaded, in order. */
   get rows(): TaskRow[] {
-    return this.tasks.value ? [...this.tasks.value.items, ...this.more] : [];
-  }
-
-  protected override willUpdate(): void {
-    if (this.tasks.value !== this.firstPage) {
-      this.firstPage = this.tasks.value;
-      this.more = [];
-      this.cursor = this.firstPage?.nextCursor ?? null;
-    }
+    return this.pages.rows;
   }
 
   override render() {
@@ -173,7 +164,7 @@ export class RpmaTaskList extends RpmaElement {
           <span>${msg('Overdue only')}</span>
         </label>
       </div>
-      ${renderError(this.tasks.error ?? this.paging.error ?? this.virtualizer.error)}
+      ${renderError(this.tasks.error ?? this.pages.error ?? this.virtualizer.error)}
       <div class="list" part="list" role="list" aria-label=${msg('Tasks')} aria-busy=${this.tasks.loading}>
         ${this.virtualizer.render({
           items: rows,
@@ -186,7 +177,7 @@ export class RpmaTaskList extends RpmaElement {
         ${
           this.tasks.loading && !this.tasks.value
             ? msg('Loading tasks…')
-            : this.cursor
+            : this.pages.hasMore
               ? msg(str`${rows.length} tasks shown, more below`)
               : msg(str`${rows.length} tasks`)
         }
@@ -210,22 +201,7 @@ export class RpmaTaskList extends RpmaElement {
   }
 
   protected override firstUpdated(): void {
-    this.renderRoot.querySelector('.list')?.addEventListener('rangeChanged', (e) => {
-      const last = (e as RangeChangedEvent).last;
-      if (last >= this.rows.length - 20) void this.loadMore();
-    });
-  }
-
-  private async loadMore(): Promise<void> {
-    const after = this.cursor;
-    if (this.paging.pending || !after) return;
-    const from = this.firstPage;
-    const page = await this.paging.run(async (context) =>
-      asTaskPage(await shopFor(context).tasks.page({ ...this.filters(), after })),
-    );
-    if (!page || from !== this.firstPage) return;
-    this.more = [...this.more, ...page.items];
-    this.cursor = page.nextCursor;
+    this.pages.follow(this.renderRoot.querySelector('.list'));
   }
 
   private filters() {
