@@ -8,6 +8,7 @@ import { MorePagesController } from '../controllers/more-pages-controller.js';
 import { VirtualizeController } from '../controllers/virtualize-controller.js';
 import { renderError } from '../errors/error-text.js';
 import { clientKindLabel } from '../i18n/labels.js';
+import { listStyles } from '../theme/list-styles.js';
 import { themeStyles } from '../theme/theme.js';
 
 /** The collections client views read. */
@@ -56,56 +57,21 @@ const SEARCH_LIMIT = 200;
 export class RpmaClientList extends RpmaElement {
   static override styles = [
     themeStyles,
+    listStyles,
     css`
       :host {
         display: block;
         background: var(--_surface);
       }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-        align-items: end;
-        margin-bottom: var(--_space);
-      }
-      label {
-        display: grid;
-        gap: 2px;
-        font-size: 0.875rem;
-      }
       .list {
         height: var(--rpma-client-list-height, 480px);
-        overflow: auto;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-      .list > [role='listitem'] {
-        width: 100%;
       }
       .row {
-        display: grid;
         grid-template-columns: 1fr 8rem 12rem;
-        gap: var(--_space);
-        width: 100%;
-        min-height: 44px;
-        align-items: center;
-        text-align: start;
-        border: 0;
-        border-bottom: 1px solid var(--_border);
-        border-radius: 0;
-      }
-      .muted {
-        color: var(--_muted);
-        font-size: 0.875rem;
       }
       .empty {
         padding: calc(var(--_space) * 2);
         margin: 0;
-        color: var(--_muted);
-      }
-      .summary {
-        margin: var(--_space) 0 0;
         color: var(--_muted);
       }
     `,

@@ -10,6 +10,7 @@ import { asTaskPage, type TaskRow, type TaskStatus } from '../engine-types.js';
 import { renderError } from '../errors/error-text.js';
 import { formatDateTime } from '../i18n/format.js';
 import { statusLabel, TASK_STATUS_ORDER, zoneLabel } from '../i18n/labels.js';
+import { listStyles } from '../theme/list-styles.js';
 import { themeStyles } from '../theme/theme.js';
 
 /** The engine events after which task views re-read. */
@@ -47,21 +48,10 @@ export interface TaskSelectDetail {
 export class RpmaTaskList extends RpmaElement {
   static override styles = [
     themeStyles,
+    listStyles,
     css`
       :host {
         display: block;
-      }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--_space);
-        align-items: end;
-        margin-bottom: var(--_space);
-      }
-      label {
-        display: grid;
-        gap: 2px;
-        font-size: 0.875rem;
       }
       label.inline {
         display: flex;
@@ -70,29 +60,9 @@ export class RpmaTaskList extends RpmaElement {
       }
       .list {
         height: var(--rpma-task-list-height, 480px);
-        overflow: auto;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        background: var(--_surface);
-      }
-      .list > [role='listitem'] {
-        width: 100%;
       }
       .row {
-        display: grid;
         grid-template-columns: 9rem 1fr 10rem 7rem;
-        gap: var(--_space);
-        width: 100%;
-        min-height: 44px;
-        align-items: center;
-        text-align: start;
-        border: 0;
-        border-bottom: 1px solid var(--_border);
-        border-radius: 0;
-      }
-      .muted {
-        color: var(--_muted);
-        font-size: 0.875rem;
       }
       .badge {
         justify-self: start;
@@ -104,10 +74,6 @@ export class RpmaTaskList extends RpmaElement {
       .overdue {
         color: var(--_warning);
         font-weight: 600;
-      }
-      .summary {
-        margin: var(--_space) 0 0;
-        color: var(--_muted);
       }
     `,
   ];
