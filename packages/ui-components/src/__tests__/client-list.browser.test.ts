@@ -3,7 +3,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RpmaEngineProvider } from '../context/engine-provider.js';
 import type { RpmaClientList } from '../elements/client-list.js';
 import { setRpmaLocale } from '../i18n/localization.js';
-import { mount, seriousA11yViolations, settled, shadowText, testEngine, until } from './harness.js';
+import {
+  mount,
+  renderedRows,
+  scrollUntilLoaded,
+  seriousA11yViolations,
+  settled,
+  shadowText,
+  testEngine,
+  until,
+} from './harness.js';
 
 const admin = { userId: 'u-admin', role: 'admin', displayName: 'Claire' } as const;
 
@@ -40,8 +49,6 @@ describe('<rpma-client-list>', () => {
     return { root, list };
   }
 
-  const domRows = (list: RpmaClientList) => list.shadowRoot!.querySelectorAll('[part="row"]').length;
-
   function typeSearch(list: RpmaClientList, text: string): void {
     const search = list.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
     search.value = text;
@@ -52,7 +59,7 @@ describe('<rpma-client-list>', () => {
     const { list } = await listUnderProvider();
     typeSearch(list, 'lea');
     await until(() => list.rows.length === 1, 'the search result');
-    await until(() => domRows(list) === 1, 'the one row on screen');
+    await until(() => renderedRows(list) === 1, 'the one row on screen');
     const row = list.shadowRoot!.querySelector<HTMLButtonElement>('[part="row"]')!;
     expect(row.textContent).toContain('Léa Martin');
     const chosen: string[] = [];
@@ -66,18 +73,12 @@ describe('<rpma-client-list>', () => {
   it('renders only the visible rows of 1,200 clients and reads further pages while scrolling', async () => {
     const { list } = await listUnderProvider('page-size="200"');
     expect(list.rows).toHaveLength(200);
-    await until(() => domRows(list) > 5, 'the visible rows');
-    expect(domRows(list)).toBeLessThan(60);
+    await until(() => renderedRows(list) > 5, 'the visible rows');
+    expect(renderedRows(list)).toBeLessThan(60);
     expect(shadowText(list)).toContain('200 clients shown, more below');
-    const scroller = list.shadowRoot!.querySelector('.list')!;
-    for (let i = 0; i < 40 && list.rows.length < 1202; i++) {
-      scroller.scrollTop = scroller.scrollHeight;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await until(() => list.rows.length === 1202, 'every page');
-    await settled(list);
+    await scrollUntilLoaded(list, 1202);
     expect(shadowText(list)).toContain('1202 clients');
-    expect(domRows(list)).toBeLessThan(60);
+    expect(renderedRows(list)).toBeLessThan(60);
   });
 
   it('filters by kind, moves between rows with the arrow keys, and shows an empty state', async () => {
@@ -91,7 +92,7 @@ describe('<rpma-client-list>', () => {
     kind.value = '';
     kind.dispatchEvent(new Event('change'));
     await until(() => list.rows.length > 1, 'every kind again');
-    await until(() => domRows(list) > 2, 'rows on screen');
+    await until(() => renderedRows(list) > 2, 'rows on screen');
     const first = list.shadowRoot!.querySelector<HTMLButtonElement>('[data-index="0"]')!;
     first.focus();
     first.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));

@@ -60,6 +60,41 @@ export async function seriousA11yViolations(root: Element): Promise<string[]> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/**
+ * How many rows (`[part="row"]`) a virtualised list has in its DOM, the visible ones only.
+ *
+ * @example
+ * ```ts
+ * expect(renderedRows(list)).toBeLessThan(60);
+ * ```
+ */
+export function renderedRows(list: Element): number {
+  return list.shadowRoot!.querySelectorAll('[part="row"]').length;
+}
+
+/**
+ * Scrolls a virtualised list's `.list` to its end, again and again, until the element holds
+ * `count` rows (read page by page), then waits for it to settle.
+ *
+ * @example
+ * ```ts
+ * await scrollUntilLoaded(list, 260);
+ * expect(shadowText(list)).toContain('260 tasks');
+ * ```
+ */
+export async function scrollUntilLoaded(
+  list: Element & { rows: readonly unknown[] },
+  count: number,
+): Promise<void> {
+  const scroller = list.shadowRoot!.querySelector('.list')!;
+  for (let i = 0; i < 40 && list.rows.length < count; i++) {
+    scroller.scrollTop = scroller.scrollHeight;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await until(() => list.rows.length === count, 'every page');
+  await settled(list);
+}
+
 /** The text of an element's shadow root, whitespace collapsed. */
 export function shadowText(element: Element): string {
   return (element.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();

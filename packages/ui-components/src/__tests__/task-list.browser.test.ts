@@ -3,7 +3,16 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RpmaEngineProvider } from '../context/engine-provider.js';
 import type { RpmaTaskList } from '../elements/task-list.js';
 import { setRpmaLocale } from '../i18n/localization.js';
-import { mount, seriousA11yViolations, settled, shadowText, testEngine, until } from './harness.js';
+import {
+  mount,
+  renderedRows,
+  scrollUntilLoaded,
+  seriousA11yViolations,
+  settled,
+  shadowText,
+  testEngine,
+  until,
+} from './harness.js';
 
 const admin = { userId: 'u-admin', role: 'admin', displayName: 'Claire' } as const;
 
@@ -48,24 +57,15 @@ describe('<rpma-task-list>', () => {
     return { root, list: list!, twin: twin! };
   }
 
-  const domRows = (list: RpmaTaskList) => list.shadowRoot!.querySelectorAll('[part="row"]').length;
-
   it('renders only the visible rows and loads further pages as the user scrolls', async () => {
     const { list } = await listUnderProvider();
     expect(list.rows).toHaveLength(100);
-    await until(() => domRows(list) > 5, 'the visible rows');
-    expect(domRows(list)).toBeLessThan(60);
+    await until(() => renderedRows(list) > 5, 'the visible rows');
+    expect(renderedRows(list)).toBeLessThan(60);
     expect(shadowText(list)).toContain('100 tasks shown, more below');
-
-    const scroller = list.shadowRoot!.querySelector('.list')!;
-    for (let i = 0; i < 20 && list.rows.length < 260; i++) {
-      scroller.scrollTop = scroller.scrollHeight;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    await until(() => list.rows.length === 260, 'every page');
-    await settled(list);
+    await scrollUntilLoaded(list, 260);
     expect(shadowText(list)).toContain('260 tasks');
-    expect(domRows(list)).toBeLessThan(60);
+    expect(renderedRows(list)).toBeLessThan(60);
   });
 
   it('keeps two lists in agreement with the engine after a status change', async () => {
@@ -120,7 +120,7 @@ describe('<rpma-task-list>', () => {
   it('speaks French and has no serious accessibility violations', async () => {
     const { root, list } = await listUnderProvider();
     await setRpmaLocale('fr');
-    await until(() => domRows(list) > 0, 'the visible rows');
+    await until(() => renderedRows(list) > 0, 'the visible rows');
     await settled(list);
     expect(shadowText(list)).toContain('Capot');
     expect(shadowText(list)).toContain('Planifiée');
