@@ -69,9 +69,7 @@ async function bundleSize(pkgDir: string, entry: string, plugins: Plugin[]): Pro
     ]),
   );
   // Every chunk a dynamic import() starts has an entryPoint too: the package's entry is the one of `entry`.
-  const entryFile = Object.keys(outputs).find(
-    (file) => outputs[file]?.entryPoint === join(pkgDir, entry),
-  );
+  const entryFile = Object.keys(outputs).find((file) => outputs[file]?.entryPoint === join(pkgDir, entry));
   if (entryFile === undefined) throw new Error(`esbuild produced no entry chunk for ${pkgDir}/${entry}`);
   const eager = staticClosure(outputs, entryFile);
   const size: BundleSize = { eager: 0, lazy: 0, eagerChunks: 0, lazyChunks: 0 };
