@@ -1,6 +1,5 @@
 import { inject, injectable } from 'inversify';
 import * as z from 'zod/mini';
-import { sha256Hex } from '../crypto/bytes.js';
 import type { SecretVault } from '../crypto/secret-vault.js';
 import { CommandRunner } from '../domain/command-runner.js';
 import { type Principal, ROLES } from '../domain/principal.js';
@@ -8,34 +7,17 @@ import type { PrincipalVerifier } from '../domain/principal-verifier.js';
 import type { Clock } from '../kernel/clock.js';
 import { EngineError } from '../kernel/engine-error.js';
 import type { IdGenerator } from '../kernel/ids.js';
+import { lazyModule } from '../kernel/lazy-module.js';
 import { TOKENS } from '../kernel/tokens.js';
 import { parseInput } from '../kernel/validate.js';
-import type { RefreshToken, Session } from '../sessions/session-collections.js';
-import { readSettings } from '../settings/settings-service.js';
 import type { StorageAdapter } from '../storage/contract.js';
-import type { Credentials, LoginAttempts, User } from '../users/user-collections.js';
+import type { User } from '../users/user-collections.js';
 import { displayNameInput, emailInput, passwordInput } from '../users/user-inputs.js';
 import type { AccessTokens } from './access-tokens.js';
-import { matchBackupCode } from './backup-codes.js';
-import { lockedUntil } from './lockout.js';
-import {
-  bootstrapAdmin,
-  lockoutPolicy,
-  logout,
-  recordLogin,
-  recordLoginFailure,
-  rotateRefreshToken,
-} from './login-commands.js';
-import {
-  type LoginResult,
-  lockedError,
-  loginResult,
-  newRefreshToken,
-  refreshRefusal,
-} from './login-result.js';
-
+import { bootstrapAdmin, logout } from './login-commands.js';
+import type { LoginResult } from './login-result.js';
 import { dummyPasswordHash, type PasswordHasher } from './password-hasher.js';
-import { verifyTotp } from './totp.js';
+import type { SignInDeps } from './sign-in-flow.js';
 
 export type { LoginResult } from './login-result.js';
 
@@ -60,7 +42,7 @@ const bootstrapInput = z.strictObject({
   password: passwordInput,
 });
 
-const INVALID = 'invalid email or password';
+const bodies = lazyModule('account commands', () => import('./account-bodies.js'));
 
 /**
  * `engine.auth`: where principals come from — `trust` for hosts with their own sign-in, or the
@@ -135,64 +117,7 @@ export class AuthService {
     device?: string;
   }): Promise<LoginResult> {
     const parsed = parseInput(loginInput, input, 'auth.login');
-    const emailKey = await sha256Hex(parsed.email);
-    const { user, creds, attempts, settings } = await this.storage.read(async (tx) => {
-      const found = (await tx.find<User>('users', { where: { email: parsed.email }, limit: 1 })).items[0];
-      return {
-        user: found,
-        creds: found ? await tx.get<Credentials>('credentials', found.id) : undefined,
-        attempts: await tx.get<LoginAttempts>('loginAttempts', emailKey),
-        settings: await readSettings(tx),
-      };
-    });
-    const now = this.clock.now();
-    const locked = attempts ? lockedUntil(attempts, now, lockoutPolicy(settings)) : undefined;
-    if (locked !== undefined) throw lockedError(locked);
-
-    const hash = creds?.passwordHash ?? (await this.dummyHash());
-    const passwordOk = (await this.hasher.verify(hash, parsed.password)) && creds !== undefined;
-    if (!passwordOk || !user || user.disabled) return this.fail(emailKey, user);
-
-    let totpStep: number | undefined;
-    let backupCodeHash: string | undefined;
-    if (creds.totp) {
-      if (parsed.totp !== undefined) {
-        const seed = await (await this.vault.box()).open(creds.totp.sealed, `credentials/${user.id}`);
-        totpStep = await verifyTotp(seed, parsed.totp, now, creds.totp.lastStep);
-        if (totpStep === undefined)
-          return this.fail(emailKey, user, 'the code is not valid or was already used');
-      } else if (parsed.backupCode !== undefined) {
-        const index = await matchBackupCode(this.hasher, creds.backupCodes, parsed.backupCode);
-        if (index < 0) return this.fail(emailKey, user, 'the backup code is not valid or was already used');
-        backupCodeHash = creds.backupCodes[index];
-      } else {
-        throw new EngineError(
-          'UNAUTHENTICATED',
-          'a second factor is required: a TOTP code or a backup code',
-          {
-            details: { secondFactorRequired: true },
-          },
-        );
-      }
-    }
-
-    const refreshToken = newRefreshToken();
-    const mustEnroll = !creds.totp && settings.twoFactorRequiredRoles.includes(user.role);
-    const session = await this.runner.execute({ userId: user.id, role: user.role }, recordLogin, {
-      userId: user.id,
-      emailKey,
-      sessionId: this.ids.next(),
-      refreshHash: await sha256Hex(refreshToken),
-      expiresAt: new Date(now + settings.sessions.absoluteHours * 3_600_000).toISOString(),
-      mustEnrollTwoFactor: mustEnroll,
-      device: parsed.device ?? null,
-      ...(this.hasher.needsRehash(creds.passwordHash)
-        ? { rehash: await this.hasher.hash(parsed.password) }
-        : {}),
-      ...(totpStep !== undefined ? { totpStep } : {}),
-      ...(backupCodeHash !== undefined ? { backupCodeHash } : {}),
-    });
-    return loginResult(this.tokens, user, session, refreshToken);
+    return (await bodies()).signIn(this.flow(), parsed);
   }
 
   /**
@@ -201,25 +126,8 @@ export class AuthService {
    * `UNAUTHENTICATED`. Also refused after the idle or absolute timeout, or a revocation.
    */
   async refresh(input: { refreshToken: string }): Promise<LoginResult> {
-    const { refreshToken } = parseInput(refreshInput, input, 'auth.refresh');
-    const tokenHash = await sha256Hex(refreshToken);
-    const owner = await this.storage.read(async (tx) => {
-      const token = await tx.get<RefreshToken>('refreshTokens', tokenHash);
-      const session = token && (await tx.get<Session>('sessions', token.sessionId));
-      return session ? await tx.get<User>('users', session.userId) : undefined;
-    });
-    if (!owner) throw new EngineError('UNAUTHENTICATED', 'the refresh token is not valid');
-    const next = newRefreshToken();
-    const outcome = await this.runner.execute({ userId: owner.id, role: owner.role }, rotateRefreshToken, {
-      tokenHash,
-      newHash: await sha256Hex(next),
-    });
-    if (!outcome.ok) {
-      throw new EngineError('UNAUTHENTICATED', refreshRefusal[outcome.reason], {
-        details: { reason: outcome.reason },
-      });
-    }
-    return loginResult(this.tokens, outcome.user, outcome.session, next);
+    const parsed = parseInput(refreshInput, input, 'auth.refresh');
+    return (await bodies()).refreshSession(this.flow(), parsed);
   }
 
   /** Ends the principal's session at once (a no-op for an already ended one). */
@@ -253,20 +161,18 @@ export class AuthService {
     );
   }
 
-  private async fail(
-    emailKey: string,
-    user: (User & { id: string }) | undefined,
-    message = INVALID,
-  ): Promise<never> {
-    const actor: Principal = user
-      ? { userId: user.id, role: user.role }
-      : { userId: 'anonymous', role: 'viewer' };
-    const { lockedUntil: until } = await this.runner.execute(actor, recordLoginFailure, {
-      emailKey,
-      userId: user?.id ?? null,
-    });
-    if (until !== null && until > this.clock.now()) throw lockedError(until);
-    throw new EngineError('UNAUTHENTICATED', message);
+  /** What the sign-in flow (loaded with the account bodies) works with. */
+  private flow(): SignInDeps {
+    return {
+      runner: this.runner,
+      storage: this.storage,
+      clock: this.clock,
+      ids: this.ids,
+      hasher: this.hasher,
+      tokens: this.tokens,
+      vault: this.vault,
+      dummyHash: () => this.dummyHash(),
+    };
   }
 
   private dummyHash(): Promise<string> {
