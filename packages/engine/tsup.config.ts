@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
     'node/index': 'src/node/index.ts',
+    'photo-format/index': 'src/photo-format/index.ts',
   },
   format: ['esm'],
   // Each dynamic import() (papaparse, hash-wasm, jose, otpauth, qrcode, rrule, photo checks)

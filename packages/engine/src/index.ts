@@ -114,19 +114,12 @@ export type { BlobStore } from './photos/blob-store.js';
 export { checkBlobKey } from './photos/blob-store.js';
 export { canvasImageProcessor } from './photos/canvas-image-processor.js';
 export type { ExifSummary } from './photos/exif-tiff.js';
-export { readExif, stripExifGps } from './photos/exif-tiff.js';
 export type { ImageProcessor, Thumbnail } from './photos/image-processor.js';
 export { fitWithin } from './photos/image-processor.js';
 export type { ByteRange, ImageFormat, ImageStructure } from './photos/image-structure.js';
 export { IMAGE_MIME } from './photos/image-structure.js';
 export { indexedDbBlobStore } from './photos/indexeddb-blob-store.js';
 export type { InspectedImage, PhotoLimits } from './photos/inspect-image.js';
-export {
-  DEFAULT_PHOTO_LIMITS,
-  inspectImage,
-  sniffImageFormat,
-  stripLocation,
-} from './photos/inspect-image.js';
 export type { Photo, PhotoSettings } from './photos/photo-model.js';
 export { DEFAULT_PHOTO_SETTINGS, photosCollection } from './photos/photo-model.js';
 export { photoOperations } from './photos/photo-operations.js';

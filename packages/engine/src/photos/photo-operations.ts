@@ -3,7 +3,6 @@ import type { BaseContext } from '../domain/command.js';
 import { defineCommand, defineQuery } from '../domain/command.js';
 import { idString } from '../domain/schemas.js';
 import { EngineError } from '../kernel/engine-error.js';
-import { lazyModule } from '../kernel/lazy-module.js';
 import { TOKENS } from '../kernel/tokens.js';
 import { readSettings } from '../settings/settings-service.js';
 import { findAll } from '../stock/find-all.js';
@@ -14,13 +13,8 @@ import { workflowStep } from '../workflows/workflow-step.js';
 import type { BlobStore } from './blob-store.js';
 import type { ImageProcessor } from './image-processor.js';
 import { DEFAULT_PHOTO_SETTINGS, type Photo, type PhotoSettings } from './photo-model.js';
+import { preparePhoto } from './prepare-photo.js';
 import { sha256Hex } from './sha256.js';
-
-/**
- * The byte-level checks of an upload (format sniffing, JPEG/PNG/WebP/HEIF parsing, EXIF and GPS
- * stripping, thumbnailing), fetched on the first upload rather than at start.
- */
-const photoPreparation = lazyModule('photo checks (prepare-photo)', () => import('./prepare-photo.js'));
 
 const tag = z.string().check(z.trim(), z.minLength(1), z.maxLength(60));
 
@@ -80,7 +74,6 @@ export const uploadPhoto = defineCommand({
     };
     const blobs = bound<BlobStore>(ctx, TOKENS.BlobStore, 'BlobStore');
     const processor = bound<ImageProcessor>(ctx, TOKENS.ImageProcessor, 'ImageProcessor');
-    const { preparePhoto } = await photoPreparation();
     const ready = await preparePhoto(input.bytes, settings, processor);
     const blobKey = ctx.ids.next();
     const thumbnailKey = ready.thumbnail ? ctx.ids.next() : null;
